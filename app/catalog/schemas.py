@@ -1,0 +1,122 @@
+"""Response models of the catalog API."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import Field
+
+from app.schemas import Output
+
+Zone = Literal["essential", "spillover"]
+
+
+class Ref(Output):
+    """A public id and a display name."""
+
+    id: str = Field(examples=["temple"])
+    name: str = Field(examples=["Temple"])
+
+
+class RegionSummary(Ref):
+    view: str | None = Field(None, examples=["lateral"])
+    lateral: bool = Field(description="True when the region exists on the left and the right.")
+    parent: str | None = Field(None, examples=["head"])
+
+
+class RegionDetail(RegionSummary):
+    synonyms: list[str]
+    codes: dict[str, str]
+    ancestors: list[Ref] = Field(description="From the root area down to the parent.")
+    children: list[RegionSummary]
+
+
+class Citation(Output):
+    source: str = Field(examples=["ts-vol1"])
+    title: str
+    authors: str
+    edition: str | None = None
+    volume: str | None = None
+    year: int | None = None
+    chapter: str = Field("", examples=["Sternocleidomastoid muscle"])
+    figure: str = ""
+
+
+class ReferralZone(Output):
+    region: RegionSummary
+    zone: Zone
+    weight: float = Field(gt=0, le=1)
+
+
+class TriggerPointSummary(Ref):
+    label: str = Field(examples=["Sternal division"])
+    muscle: Ref
+
+
+class TriggerPointDetail(TriggerPointSummary):
+    location: str
+    landmarks: str
+    referral_side: str = Field(examples=["ipsilateral"])
+    referral_zones: list[ReferralZone]
+    symptoms: list[Ref]
+    factors: list[Ref]
+    conditions: list[Ref] = Field(description="Conditions this trigger point's pain mimics.")
+    associated_muscles: list[Ref]
+    treatment: str
+    sources: list[Citation]
+
+
+class RegionTriggerPoint(Output):
+    """A trigger point that refers pain to the region asked for (or a region inside it)."""
+
+    trigger_point: TriggerPointSummary
+    muscle: Ref
+    zone: Zone
+    weight: float
+    region: Ref = Field(description="The zone's own region: the one asked for or one inside it.")
+
+
+class MuscleTriggerPoint(TriggerPointSummary):
+    referral_zones: list[ReferralZone]
+
+
+class MuscleSummary(Ref):
+    latin: str
+    group: str = Field(examples=["masticatory"])
+    region: Ref
+    synonyms: list[str]
+
+
+class MuscleDetail(MuscleSummary):
+    innervation: str
+    actions: str
+    codes: dict[str, str]
+    trigger_points: list[MuscleTriggerPoint]
+    sources: list[Citation]
+
+
+class ConditionSummary(Ref):
+    synonyms: list[str]
+    icd10_cm: list[str] = Field(examples=[["G56.00", "G56.01"]])
+    snomed_ct: str | None = None
+
+
+class ConditionDetail(ConditionSummary):
+    description: str
+    trigger_points: list[TriggerPointSummary]
+    sources: list[Citation]
+
+
+class Licence(Output):
+    data: str = "CC-BY-4.0"
+    code: str = "Apache-2.0"
+
+
+class DatasetInfo(Output):
+    version: int = Field(description="Revision, bumped whenever a seed changes the data.")
+    content_hash: str
+    updated_at: datetime | None
+    counts: dict[str, int]
+    sources: list[Citation]
+    licence: Licence = Licence()

@@ -1,0 +1,137 @@
+"""Cross-entry checks: unique ids, references that resolve, a hierarchy without cycles,
+names and synonyms that do not collide."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from app.dataset import schema
+from app.dataset.problems import DataProblem
+
+Located = list[tuple[str, Any]]
+
+
+def check_references(entries: dict[str, Located]) -> list[DataProblem]:
+    """Every problem that needs more than one entry to see."""
+    ids = {kind: _ids(items) for kind, items in entries.items() if kind != "vocabulary"}
+    problems = [p for kind, items in entries.items() for p in _duplicates(kind, items)]
+    problems += _check_regions(entries["regions"], ids["regions"])
+    problems += _check_muscles(entries["muscles"], ids)
+    problems += _check_citations(entries, ids["sources"])
+    problems += _check_vocabulary(entries["vocabulary"], ids)
+    for kind in ("regions", "muscles", "conditions", "symptoms", "factors"):
+        problems += _name_collisions(entries[kind])
+    return problems
+
+
+def _ids(items: Located) -> set[str]:
+    return {entry.id for _, entry in items}
+
+
+def _key(entry: BaseModel) -> str:
+    return str(getattr(entry, "id", None) or getattr(entry, "phrase", ""))
+
+
+def _duplicates(kind: str, items: Located) -> Iterator[DataProblem]:
+    seen: dict[str, str] = {}
+    for file, entry in items:
+        key = _key(entry)
+        if key in seen:
+            yield DataProblem(file, key, "id", f"duplicate {kind} id (also in {seen[key]})")
+        seen.setdefault(key, file)
+    if kind == "muscles":
+        yield from _duplicates(
+            "trigger point", [(f, tp) for f, m in items for tp in m.trigger_points]
+        )
+
+
+def _missing(file: str, entry: str, field: str, value: str, kind: str) -> DataProblem:
+    return DataProblem(file, entry, field, f"unknown {kind} {value!r}")
+
+
+def _check_regions(items: Located, region_ids: set[str]) -> Iterator[DataProblem]:
+    parents = {entry.id: entry.parent for _, entry in items}
+    for file, entry in items:
+        if entry.parent is not None and entry.parent not in region_ids:
+            yield _missing(file, entry.id, "parent", entry.parent, "region")
+        seen, node = {entry.id}, entry.parent
+        while node is not None and node in parents:
+            if node in seen:
+                yield DataProblem(file, entry.id, "parent", "region hierarchy has a cycle")
+                break
+            seen.add(node)
+            node = parents[node]
+
+
+def _check_muscles(items: Located, ids: dict[str, set[str]]) -> Iterator[DataProblem]:
+    for file, muscle in items:
+        if muscle.region not in ids["regions"]:
+            yield _missing(file, muscle.id, "region", muscle.region, "region")
+        for index, tp in enumerate(muscle.trigger_points):
+            yield from _check_trigger_point(file, tp, f"trigger_points.{index}", ids)
+
+
+def _check_trigger_point(
+    file: str, tp: schema.TriggerPointEntry, where: str, ids: dict[str, set[str]]
+) -> Iterator[DataProblem]:
+    seen: set[str] = set()
+    for region, zone, _ in tp.zones():
+        if region not in ids["regions"]:
+            yield _missing(file, tp.id, f"{where}.{zone}", region, "region")
+        if region in seen:
+            yield DataProblem(file, tp.id, f"{where}.{zone}", f"region {region!r} listed twice")
+        seen.add(region)
+    references = (
+        ("symptoms", tp.symptoms, "symptoms", "symptom"),
+        ("factors", tp.factors, "factors", "factor"),
+        ("mimics", tp.mimics, "conditions", "condition"),
+        ("associated_muscles", tp.associated_muscles, "muscles", "muscle"),
+    )
+    for field, values, kind, noun in references:
+        for value in values:
+            if value not in ids[kind]:
+                yield _missing(file, tp.id, f"{where}.{field}", value, noun)
+
+
+def _citations(entry: BaseModel) -> Iterator[tuple[str, str, schema.Citation]]:
+    for citation in getattr(entry, "sources", ()):
+        yield _key(entry), "sources", citation
+    for tp in getattr(entry, "trigger_points", ()):
+        for citation in tp.sources:
+            yield tp.id, "sources", citation
+
+
+def _check_citations(entries: dict[str, Located], source_ids: set[str]) -> Iterator[DataProblem]:
+    for kind in ("muscles", "conditions", "red_flags"):
+        for file, entry in entries[kind]:
+            for owner, field, citation in _citations(entry):
+                if citation.source not in source_ids:
+                    yield _missing(file, owner, field, citation.source, "source")
+
+
+def _check_vocabulary(items: Located, ids: dict[str, set[str]]) -> Iterator[DataProblem]:
+    for file, entry in items:
+        if not (entry.regions or entry.symptoms or entry.conditions or entry.factors):
+            yield DataProblem(file, entry.phrase, "-", "points to nothing")
+        for field in ("regions", "symptoms", "conditions", "factors"):
+            for value in getattr(entry, field):
+                if value not in ids[field]:
+                    yield _missing(file, entry.phrase, field, value, field.rstrip("s"))
+
+
+def _names(entry: Any) -> Iterable[str]:
+    return [entry.name, *entry.synonyms]
+
+
+def _name_collisions(items: Located) -> Iterator[DataProblem]:
+    owner: dict[str, str] = {}
+    for file, entry in items:
+        for name in {n.casefold() for n in _names(entry)}:
+            if name in owner and owner[name] != entry.id:
+                yield DataProblem(
+                    file, entry.id, "synonyms", f"name {name!r} is also used by {owner[name]!r}"
+                )
+            owner.setdefault(name, entry.id)

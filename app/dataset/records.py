@@ -1,0 +1,174 @@
+"""Turn the dataset (from the database, or straight from ``data/``) into matcher records."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app import models as m
+from app.dataset import schema
+from app.dataset.loader import load_dataset
+from app.dataset.seed import content_hash
+from app.matching.records import (
+    DatasetRecords,
+    RedFlagRecord,
+    ReferralSide,
+    RegionRecord,
+    TermRecord,
+    TriggerPointRecord,
+    VocabularyRecord,
+    ZoneKind,
+    ZoneRecord,
+)
+
+
+def trigger_point_name(muscle_name: str, label: str) -> str:
+    return f"{muscle_name}: {label}"
+
+
+def records_from_files(data_dir: Path) -> DatasetRecords:
+    """Records straight from the files (for benchmarks and tools; the service uses the database)."""
+    dataset = load_dataset(data_dir)
+    return records_from_dataset(dataset, content_hash(dataset)[7:19])
+
+
+def records_from_dataset(data: schema.Dataset, version: str) -> DatasetRecords:
+    points = tuple(
+        TriggerPointRecord(
+            id=tp.id,
+            name=trigger_point_name(muscle.name, tp.label),
+            label=tp.label,
+            muscle_id=muscle.id,
+            muscle_name=muscle.name,
+            referral_side=tp.referral_side,
+            zones=tuple(ZoneRecord(r, z, w) for r, z, w in tp.zones()),  # type: ignore[arg-type]
+            symptoms=tp.symptoms,
+            factors=tp.factors,
+            conditions=tp.mimics,
+            muscle_synonyms=muscle.synonyms,
+        )
+        for muscle in data.muscles
+        for tp in muscle.trigger_points
+    )
+    return DatasetRecords(
+        version=version,
+        regions=tuple(
+            RegionRecord(r.id, r.name, r.parent, r.lateral, r.synonyms) for r in data.regions
+        ),
+        trigger_points=points,
+        symptoms=tuple(TermRecord(t.id, t.name, t.synonyms) for t in data.symptoms),
+        factors=tuple(TermRecord(t.id, t.name, t.synonyms) for t in data.factors),
+        conditions=tuple(TermRecord(t.id, t.name, t.synonyms) for t in data.conditions),
+        vocabulary=tuple(
+            VocabularyRecord(v.phrase, v.regions, v.symptoms, v.conditions, v.factors)
+            for v in data.vocabulary
+        ),
+        red_flags=tuple(
+            RedFlagRecord(f.id, f.level, f.title, f.advice, f.rules, f.min_age)
+            for f in data.red_flags
+        ),
+    )
+
+
+async def records_from_db(session: AsyncSession) -> DatasetRecords:
+    """Everything the matcher needs, read in a handful of queries."""
+    version = await session.scalar(
+        select(m.DatasetVersion.revision).order_by(m.DatasetVersion.revision.desc()).limit(1)
+    )
+    region_slugs = dict((await session.execute(select(m.Region.id, m.Region.slug))).all())
+    regions = tuple(
+        RegionRecord(
+            r.slug, r.name, region_slugs.get(r.parent_id or 0), r.lateral, tuple(r.synonyms)
+        )
+        for r in (await session.scalars(select(m.Region).order_by(m.Region.position))).all()
+    )
+    return DatasetRecords(
+        version=str(version or 0),
+        regions=regions,
+        trigger_points=await _trigger_points(session, region_slugs),
+        symptoms=await _terms(session, m.Symptom),
+        factors=await _terms(session, m.Factor),
+        conditions=await _terms(session, m.Condition),
+        vocabulary=tuple(
+            VocabularyRecord(
+                v.phrase, tuple(v.regions), tuple(v.symptoms), tuple(v.conditions), tuple(v.factors)
+            )
+            for v in (await session.scalars(select(m.VocabularyEntry))).all()
+        ),
+        red_flags=tuple(
+            RedFlagRecord(
+                f.slug,
+                f.level,  # type: ignore[arg-type]
+                f.title,
+                f.advice,
+                tuple(tuple(tuple(group) for group in rule) for rule in f.rules),
+                f.min_age,
+            )
+            for f in (await session.scalars(select(m.RedFlag).order_by(m.RedFlag.slug))).all()
+        ),
+    )
+
+
+async def _terms(session: AsyncSession, model: Any) -> tuple[TermRecord, ...]:
+    rows = (await session.scalars(select(model).order_by(model.slug))).all()
+    return tuple(TermRecord(row.slug, row.name, tuple(row.synonyms)) for row in rows)
+
+
+async def _links(
+    session: AsyncSession, model: Any, column: str, target: Any
+) -> dict[int, list[str]]:
+    query = select(model.trigger_point_id, target.slug).join(
+        target, getattr(model, column) == target.id
+    )
+    out: dict[int, list[str]] = defaultdict(list)
+    for tp_id, slug in (await session.execute(query)).all():
+        out[tp_id].append(slug)
+    return out
+
+
+async def _trigger_points(
+    session: AsyncSession, region_slugs: dict[int, str]
+) -> tuple[TriggerPointRecord, ...]:
+    zones: dict[int, list[ZoneRecord]] = defaultdict(list)
+    for zone in (await session.scalars(select(m.ReferralZone))).all():
+        kind: ZoneKind = "essential" if zone.zone == "essential" else "spillover"
+        zones[zone.trigger_point_id].append(
+            ZoneRecord(region_slugs[zone.region_id], kind, zone.weight)
+        )
+    symptoms = await _links(session, m.TriggerPointSymptom, "symptom_id", m.Symptom)
+    factors = await _links(session, m.TriggerPointFactor, "factor_id", m.Factor)
+    conditions = await _links(session, m.TriggerPointCondition, "condition_id", m.Condition)
+    query = (
+        select(m.TriggerPoint, m.Muscle)
+        .join(m.Muscle, m.TriggerPoint.muscle_id == m.Muscle.id)
+        .order_by(m.TriggerPoint.position)
+    )
+    return tuple(
+        TriggerPointRecord(
+            id=tp.slug,
+            name=trigger_point_name(muscle.name, tp.label),
+            label=tp.label,
+            muscle_id=muscle.slug,
+            muscle_name=muscle.name,
+            referral_side=_side(tp.referral_side),
+            zones=tuple(sorted(zones[tp.id], key=lambda z: (z.zone, -z.weight, z.region))),
+            symptoms=tuple(sorted(symptoms[tp.id])),
+            factors=tuple(sorted(factors[tp.id])),
+            conditions=tuple(sorted(conditions[tp.id])),
+            muscle_synonyms=tuple(muscle.synonyms),
+        )
+        for tp, muscle in (await session.execute(query)).all()
+    )
+
+
+def _side(value: str) -> ReferralSide:
+    sides: dict[str, ReferralSide] = {
+        "contralateral": "contralateral",
+        "bilateral": "bilateral",
+        "midline": "midline",
+    }
+    return sides.get(value, "ipsilateral")

@@ -1,0 +1,201 @@
+"""Pydantic models of the files in ``data/`` — one per kind of entry (see data/FORMAT.md)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+Slug = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=120)
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=160)]
+View = Literal["anterior", "posterior", "lateral", "medial", "plantar", "inferior"]
+ReferralSide = Literal["ipsilateral", "contralateral", "bilateral", "midline"]
+Level = Literal["emergency", "urgent", "see_clinician"]
+MuscleGroup = Literal[
+    "masticatory",
+    "facial",
+    "scalp",
+    "anterior-neck",
+    "posterior-cervical",
+    "suboccipitals",
+    "scalenes",
+    "shoulder-girdle",
+    "rotator-cuff",
+    "chest-wall",
+    "arm",
+    "forearm-extensors",
+    "forearm-flexors",
+    "hand-intrinsics",
+    "paraspinals",
+    "respiratory",
+    "abdominals",
+    "lumbar",
+    "hip-flexors",
+    "pelvic-floor",
+    "gluteals",
+    "short-lateral-rotators",
+    "thigh-lateral",
+    "quadriceps",
+    "adductors",
+    "hamstrings",
+    "knee",
+    "leg-anterior",
+    "fibularis",
+    "triceps-surae",
+    "leg-deep-posterior",
+    "foot-dorsal",
+    "foot-plantar",
+]
+
+ESSENTIAL_WEIGHT = 1.0
+SPILLOVER_WEIGHT = 0.5
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Citation(Entry):
+    source: Slug
+    chapter: str = Field("", max_length=200)
+    figure: str = Field("", max_length=60)
+
+    @field_validator("chapter", "figure", mode="before")
+    @classmethod
+    def _as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int | float) else value
+
+
+class SourceEntry(Entry):
+    id: Slug
+    authors: Name = Field(max_length=300)
+    title: Name = Field(max_length=400)
+    edition: str | None = None
+    volume: str | None = None
+    publisher: str | None = None
+    place: str | None = None
+    year: int | None = Field(None, ge=1800, le=2100)
+    isbn: str | None = None
+    url: str | None = None
+
+
+class Codes(Entry):
+    fma: str | None = Field(None, pattern=r"^FMA:\d+$")
+    uberon: str | None = Field(None, pattern=r"^UBERON:\d{7}$")
+    snomed_ct: str | None = Field(None, pattern=r"^\d{6,18}$")
+
+
+class RegionEntry(Entry):
+    id: Slug
+    name: Name
+    parent: Slug | None = None
+    view: View | None = None
+    lateral: bool = False
+    synonyms: tuple[Name, ...] = ()
+    codes: Codes = Codes()
+
+
+class TermEntry(Entry):
+    """A symptom or a factor."""
+
+    id: Slug
+    name: Name
+    synonyms: tuple[Name, ...] = ()
+
+
+class ConditionEntry(TermEntry):
+    icd10_cm: tuple[
+        Annotated[str, StringConstraints(pattern=r"^[A-Z]\d{2}(\.[0-9A-Z]{1,4})?$")], ...
+    ]
+    snomed_ct: str | None = Field(None, pattern=r"^\d{6,18}$")
+    description: Text
+    sources: tuple[Citation, ...] = Field(min_length=1)
+
+
+class WeightedRegion(Entry):
+    region: Slug
+    weight: float = Field(gt=0, le=1)
+
+
+ZoneItem = Slug | WeightedRegion
+
+
+class TriggerPointEntry(Entry):
+    id: Slug
+    label: Name
+    location: Text
+    landmarks: Text
+    referral_side: ReferralSide = "ipsilateral"
+    essential: tuple[ZoneItem, ...] = Field(min_length=1)
+    spillover: tuple[ZoneItem, ...] = ()
+    symptoms: tuple[Slug, ...] = ()
+    factors: tuple[Slug, ...] = ()
+    mimics: tuple[Slug, ...] = ()
+    associated_muscles: tuple[Slug, ...] = ()
+    treatment: Text
+    sources: tuple[Citation, ...] = Field(min_length=1)
+
+    def zones(self) -> list[tuple[str, str, float]]:
+        """(region, zone, weight) for every referral zone, defaults applied."""
+        out = []
+        for kind, items, default in (
+            ("essential", self.essential, ESSENTIAL_WEIGHT),
+            ("spillover", self.spillover, SPILLOVER_WEIGHT),
+        ):
+            for item in items:
+                if isinstance(item, str):
+                    out.append((item, kind, default))
+                else:
+                    out.append((item.region, kind, item.weight))
+        return out
+
+
+class MuscleEntry(Entry):
+    id: Slug
+    name: Name
+    latin: Name
+    synonyms: tuple[Name, ...] = ()
+    group: MuscleGroup
+    region: Slug
+    innervation: Text
+    actions: Text
+    codes: Codes = Codes()
+    sources: tuple[Citation, ...] = Field(min_length=1)
+    trigger_points: tuple[TriggerPointEntry, ...] = Field(min_length=1)
+
+
+class VocabularyEntry(Entry):
+    phrase: Annotated[str, StringConstraints(min_length=1, max_length=120, pattern=r"^[^A-Z]+$")]
+    regions: tuple[Slug, ...] = ()
+    symptoms: tuple[Slug, ...] = ()
+    conditions: tuple[Slug, ...] = ()
+    factors: tuple[Slug, ...] = ()
+
+
+PhraseGroup = tuple[Annotated[str, StringConstraints(min_length=1, max_length=120)], ...]
+
+
+class RedFlagEntry(Entry):
+    id: Slug
+    level: Level
+    title: Name = Field(max_length=200)
+    advice: Text
+    rules: tuple[tuple[PhraseGroup, ...], ...] = Field(min_length=1)
+    min_age: int | None = Field(None, ge=0, le=130)
+    sources: tuple[Citation, ...] = ()
+
+
+class Dataset(Entry):
+    """The whole validated dataset, as loaded from ``data/``."""
+
+    sources: tuple[SourceEntry, ...]
+    regions: tuple[RegionEntry, ...]
+    symptoms: tuple[TermEntry, ...]
+    factors: tuple[TermEntry, ...]
+    conditions: tuple[ConditionEntry, ...]
+    muscles: tuple[MuscleEntry, ...]
+    vocabulary: tuple[VocabularyEntry, ...]
+    red_flags: tuple[RedFlagEntry, ...]

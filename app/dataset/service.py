@@ -1,0 +1,51 @@
+"""What ``GET /v1/dataset`` reports: version, content hash, counts, sources, licence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app import models as m
+from app.catalog.schemas import Citation, DatasetInfo
+
+COUNTED: dict[str, Any] = {
+    "regions": m.Region,
+    "muscles": m.Muscle,
+    "trigger_points": m.TriggerPoint,
+    "referral_zones": m.ReferralZone,
+    "conditions": m.Condition,
+    "symptoms": m.Symptom,
+    "factors": m.Factor,
+    "vocabulary": m.VocabularyEntry,
+    "red_flags": m.RedFlag,
+    "sources": m.Source,
+}
+
+
+async def dataset_info(*, session: AsyncSession) -> DatasetInfo:
+    latest = await session.scalar(
+        select(m.DatasetVersion).order_by(m.DatasetVersion.revision.desc()).limit(1)
+    )
+    counts = {}
+    for name, model in COUNTED.items():
+        counts[name] = int(await session.scalar(select(func.count()).select_from(model)) or 0)
+    sources = (await session.scalars(select(m.Source).order_by(m.Source.slug))).all()
+    return DatasetInfo(
+        version=latest.revision if latest else 0,
+        content_hash=latest.content_hash if latest else "",
+        updated_at=latest.created_at if latest else None,
+        counts=counts,
+        sources=[
+            Citation(
+                source=src.slug,
+                title=src.title,
+                authors=src.authors,
+                edition=src.edition,
+                volume=src.volume,
+                year=src.year,
+            )
+            for src in sources
+        ],
+    )

@@ -1,0 +1,60 @@
+"""The FastAPI application: ``create_app()`` wires settings, database, errors and routers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from app.catalog.router import router as catalog_router
+from app.config import Settings, get_settings
+from app.database import create_engine, create_sessionmaker
+from app.errors import install_error_handlers
+from app.health.router import router as health_router
+
+DESCRIPTION = """
+TriggerMap: an open API and dataset of myofascial trigger points — muscles, their trigger
+points, where each refers pain (essential and spillover zones), and the conditions that pain
+mimics. Every fact carries a citation.
+
+**Not medical advice.** TriggerMap is reference information for clinicians, researchers and
+apps; it does not diagnose. Symptoms that may be serious need a doctor.
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    logging.basicConfig(level=settings.log_level)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = create_engine(settings.database_url)
+        app.state.engine = engine
+        app.state.sessionmaker = create_sessionmaker(engine)
+        try:
+            yield
+        finally:
+            await engine.dispose()
+
+    app = FastAPI(
+        title="TriggerMap",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        license_info={"name": "Code Apache-2.0; data CC BY 4.0"},
+    )
+    app.state.settings = settings
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type"],
+        )
+    install_error_handlers(app)
+    app.include_router(health_router)
+    app.include_router(catalog_router)
+    return app

@@ -1,0 +1,75 @@
+"""Spelling correction for words the phrase table does not know.
+
+Only unknown content words are tried (never stopwords, side words or negations), only words of
+four letters or more, and only against words that occur in known phrases. Typing errors are
+mostly one slip, and a transposition ("shoudler", "nekc") is one slip too, so the distance is
+the optimal-string-alignment distance. The allowance is tight so nonsense ("asdf", "banana")
+never becomes a body part:
+
+* 4 letters: a single transposition only ("nekc" -> "neck", but "heat" never -> "head");
+* 5-8 letters: one edit, which is a similarity of >= 88 % on the longer words;
+* 9+ letters: two edits.
+
+Candidates must share the first letter, which removes most accidental neighbours and keeps each
+search small (choices are bucketed by first letter). Multi-word phrases are also offered with
+their spaces removed, so "shoulderblade" -> "shoulder blade".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+MIN_LENGTH: Final = 4
+_CACHE_LIMIT: Final = 4096
+
+
+def max_edits(word: str) -> int:
+    """How many slips a word of this length may contain and still be corrected."""
+    if len(word) < MIN_LENGTH:
+        return 0
+    if len(word) <= 4:
+        return 1
+    return 1 if len(word) <= 8 else 2
+
+
+class Speller:
+    """Maps an unknown word to the known phrase words it was most likely meant to be."""
+
+    def __init__(self, phrase_keys: Iterable[tuple[str, ...]]) -> None:
+        buckets: dict[str, dict[str, tuple[str, ...]]] = {}
+        for key in phrase_keys:
+            for word in key:
+                if len(word) >= MIN_LENGTH:
+                    buckets.setdefault(word[0], {}).setdefault(word, (word,))
+            joined = "".join(key)
+            if len(key) > 1 and len(joined) >= MIN_LENGTH:
+                buckets.setdefault(joined[0], {}).setdefault(joined, key)
+        self._buckets = {first: dict(sorted(words.items())) for first, words in buckets.items()}
+        self._choices = {first: list(words) for first, words in self._buckets.items()}
+        self._cache: dict[str, tuple[str, ...] | None] = {}
+
+    def correct(self, word: str) -> tuple[str, ...] | None:
+        """The corrected key sequence for `word`, or None when nothing is close enough."""
+        if word in self._cache:
+            return self._cache[word]
+        found = self._search(word)
+        if len(self._cache) < _CACHE_LIMIT:
+            self._cache[word] = found
+        return found
+
+    def _search(self, word: str) -> tuple[str, ...] | None:
+        limit = max_edits(word)
+        choices = self._choices.get(word[:1]) if limit else None
+        if not choices:
+            return None
+        best = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=limit)
+        if best is None:
+            return None
+        choice = str(best[0])
+        if len(word) == MIN_LENGTH and sorted(choice) != sorted(word):
+            return None  # four-letter words: transpositions only
+        return self._buckets[word[0]][choice]

@@ -1,0 +1,75 @@
+"""Text normalisation and tokenisation, shared by the phrase table and the text parser.
+
+Phrases from the dataset and text from a person go through the *same* functions, so whatever
+is folded away (case, accents, apostrophes, hyphens, determiners, plural endings) is folded away
+on both sides and exact dictionary look-ups keep working.
+
+A token carries its surface form (`raw`, used for messages and word lists) and a matching
+`key` (a light stem: "temples" -> "temple", "injuries" -> "injury"). Clause boundaries
+(sentence punctuation and words such as "but") are kept as a clause number on each token
+because negation and laterality never reach across them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from app.matching.lexicon import CLAUSE_BREAKERS, DETERMINERS
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_POSSESSIVE = re.compile(r"'s\b")
+# Sentence punctuation becomes a clause marker; everything else that is not a letter or digit
+# becomes a space (hyphens and slashes included: "light-headed" == "light headed").
+_CLAUSE_PUNCT = re.compile(r"[.,;:!?()\[\]{}\n\r\t|]+")
+_NON_WORD = re.compile(r"[^a-z0-9\x00]+")
+_CLAUSE_MARK = "\x00"
+_NO_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "ys")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    raw: str
+    key: str
+    clause: int
+
+
+def normalize(text: str) -> str:
+    """Lowercase, strip accents, unify apostrophes, spell out "&", drop possessives."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    lowered = plain.translate(_APOSTROPHES).lower().replace("&", " and ")
+    return _POSSESSIVE.sub("", lowered).replace("'", "")
+
+
+def stem(word: str) -> str:
+    """A deliberately tiny plural stemmer: enough for "temples", "ribs", "injuries"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(_NO_PLURAL_ENDINGS):
+        return word[:-1]
+    return word
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into tokens with clause numbers; determiners are dropped."""
+    marked = _CLAUSE_PUNCT.sub(f" {_CLAUSE_MARK} ", normalize(text))
+    tokens: list[Token] = []
+    clause = 0
+    for word in _NON_WORD.sub(" ", marked).split():
+        if word == _CLAUSE_MARK or word in CLAUSE_BREAKERS:
+            clause += 1
+        elif word not in DETERMINERS:
+            tokens.append(Token(raw=word, key=stem(word), clause=clause))
+    return tokens
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """The lookup key of a dataset phrase: its token keys, punctuation ignored."""
+    return tuple(token.key for token in tokenize(phrase))
+
+
+def display(phrase: str) -> str:
+    """A normalised, single-spaced rendering of a phrase for messages."""
+    return " ".join(_NON_WORD.sub(" ", normalize(phrase)).split())

@@ -1,0 +1,93 @@
+"""The phrase table: every known multi-word phrase, stored as a trie over token keys.
+
+Longest match wins ("lower back pain" beats "back"), which is how "back of the head" becomes
+`occiput` rather than two unrelated words. A phrase may point to several things at once
+(vocabulary "headache" -> five head regions and a condition; "TMJ" -> a region and a
+condition); all of them are kept.
+
+Sources have a priority: a dataset *name, synonym or vocabulary phrase* beats a bare *id*
+written as words, so "leg" (the name of `lower-limb`) is not also read as the id `leg`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+TermKind = Literal["region", "symptom", "factor", "condition"]
+PRIORITY_ID = 1
+PRIORITY_NAME = 2
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PhraseTarget:
+    kind: TermKind
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    start: int
+    end: int
+    targets: tuple[PhraseTarget, ...]
+
+
+@dataclass(slots=True)
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    targets: tuple[PhraseTarget, ...] = ()
+    priority: int = 0
+
+
+class PhraseTable:
+    """A trie from token-key sequences to targets; read-only once built."""
+
+    def __init__(self) -> None:
+        self._root = _Node()
+        self._keys: set[tuple[str, ...]] = set()
+
+    def add(self, key: tuple[str, ...], targets: Iterable[PhraseTarget], priority: int) -> None:
+        """Add a phrase; a higher priority replaces, an equal one merges."""
+        if not key:
+            return
+        node = self._root
+        for word in key:
+            node = node.children.setdefault(word, _Node())
+        new = tuple(sorted(set(targets)))
+        if priority > node.priority:
+            node.targets, node.priority = new, priority
+        elif priority == node.priority:
+            node.targets = tuple(sorted(set(node.targets) | set(new)))
+        self._keys.add(key)
+
+    def lookup(self, key: tuple[str, ...]) -> tuple[PhraseTarget, ...]:
+        """Exact look-up of a whole phrase (used for structured inputs)."""
+        node: _Node | None = self._root
+        for word in key:
+            node = node.children.get(word) if node else None
+        return node.targets if node else ()
+
+    def keys(self) -> frozenset[tuple[str, ...]]:
+        return frozenset(self._keys)
+
+    def match_at(
+        self, keys: Sequence[str], skippable: Sequence[bool], start: int
+    ) -> PhraseMatch | None:
+        """Longest phrase starting at `start`.
+
+        Tokens flagged skippable (side words) may be stepped over *inside* a phrase when the
+        trie has no edge for them, so "behind my left eye" still reads as "behind the eye".
+        """
+        node = self._root.children.get(keys[start])
+        best: PhraseMatch | None = None
+        pos = start + 1
+        while node is not None:
+            if node.targets:
+                best = PhraseMatch(start, pos, node.targets)
+            while pos < len(keys) and keys[pos] not in node.children and skippable[pos]:
+                pos += 1
+            if pos >= len(keys):
+                break
+            node, pos = node.children.get(keys[pos]), pos + 1
+        return best

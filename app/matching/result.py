@@ -1,0 +1,99 @@
+"""What the matcher returns. Names and fields map 1:1 to the `POST /v1/matches` JSON, so the
+HTTP layer can serialise these with `dataclasses.asdict` or mirror them field by field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from app.matching.records import TriageLevel, ZoneKind
+
+ResultSide = Literal["left", "right", "both"]
+
+DISCLAIMER: Final = (
+    "TriggerMap suggests muscles that commonly refer pain to the places you describe. It is "
+    "not a diagnosis. Seek medical care for severe, sudden, or worsening symptoms, and follow "
+    "any red-flag advice given."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class InterpretedRegion:
+    region: str
+    name: str
+    side: ResultSide | None
+    phrase: str
+
+
+@dataclass(frozen=True, slots=True)
+class Interpretation:
+    regions: tuple[InterpretedRegion, ...] = ()
+    symptoms: tuple[str, ...] = ()
+    absent_symptoms: tuple[str, ...] = ()
+    factors: tuple[str, ...] = ()
+    conditions: tuple[str, ...] = ()
+    negated: tuple[str, ...] = ()
+    unrecognized: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlagHit:
+    id: str
+    level: TriageLevel
+    title: str
+    message: str
+    matched: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Triage:
+    level: TriageLevel
+    red_flags: tuple[RedFlagHit, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class RegionMatch:
+    """A reported region a trigger point explains; `matched_via` names the zone's region when
+    the credit came through the region tree (reported "head", zone on the temple)."""
+
+    region: str
+    zone: ZoneKind
+    matched_via: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerPointScore:
+    id: str
+    name: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    rank: int
+    score: float
+    trigger_point: Ref
+    muscle: Ref
+    side: ResultSide | None
+    matched_regions: tuple[RegionMatch, ...]
+    unexplained_regions: tuple[str, ...]
+    explanation: str
+    trigger_points: tuple[TriggerPointScore, ...] = ()  # group_by="muscle": its best TrPs
+
+
+@dataclass(frozen=True, slots=True)
+class MatchOutcome:
+    results: tuple[MatchResult, ...]
+    interpretation: Interpretation
+    triage: Triage
+    needs_more_detail: bool
+    ask_about: tuple[str, ...]
+    dataset_version: str
+    disclaimer: str = DISCLAIMER
