@@ -14,6 +14,8 @@ from app.config import Settings, get_settings
 from app.database import create_engine, create_sessionmaker
 from app.errors import install_error_handlers
 from app.health.router import router as health_router
+from app.matches.router import router as matches_router
+from app.matches.snapshot import Snapshot
 
 DESCRIPTION = """
 TriggerMap: an open API and dataset of myofascial trigger points — muscles, their trigger
@@ -34,8 +36,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine = create_engine(settings.database_url)
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
+        snapshot = Snapshot(app.state.sessionmaker)
+        app.state.snapshot = snapshot
         try:
-            yield
+            async with snapshot.running(settings.snapshot_refresh_seconds):
+                yield
         finally:
             await engine.dispose()
 
@@ -57,4 +62,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(health_router)
     app.include_router(catalog_router)
+    app.include_router(matches_router)
     return app

@@ -37,15 +37,14 @@ async def list_conditions(
 async def get_condition(*, session: AsyncSession, condition_id: str) -> s.ConditionDetail:
     key = await q.id_for(session, m.Condition, condition_id, "condition")
     condition = await session.get_one(m.Condition, key)
-    linked = (
+    linked = q.head_to_toe(
         select(m.TriggerPoint, m.Muscle)
         .join(m.Muscle, m.TriggerPoint.muscle_id == m.Muscle.id)
         .join(
             m.TriggerPointCondition, m.TriggerPointCondition.trigger_point_id == m.TriggerPoint.id
         )
         .where(m.TriggerPointCondition.condition_id == key)
-        .order_by(m.TriggerPoint.position)
-    )
+    ).order_by(m.TriggerPoint.position)
     points = [
         q.trigger_point_ref(tp, muscle) for tp, muscle in (await session.execute(linked)).all()
     ]

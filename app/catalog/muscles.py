@@ -22,7 +22,7 @@ async def list_muscles(
     query = (
         select(m.Muscle, m.Region)
         .join(m.Region, m.Muscle.region_id == m.Region.id)
-        .order_by(m.Muscle.position)
+        .order_by(m.Region.position, m.Muscle.name)
     )
     if text:
         query = query.where(m.Muscle.search_text.like(q.like(text), escape="\\"))

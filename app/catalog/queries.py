@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import Select, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from app import models as m
 from app.catalog import schemas as s
@@ -43,6 +44,17 @@ def subtree(region_id: int) -> Select[int, int]:
     child = select(m.Region.id, tree.c.depth + 1).join(tree, m.Region.parent_id == tree.c.id)
     tree = tree.union_all(child)
     return select(tree.c.id, tree.c.depth)
+
+
+MuscleRegion = aliased(m.Region, name="muscle_region")
+
+
+def head_to_toe(query: AnySelect) -> AnySelect:
+    """Order rows that include ``Muscle`` (and ``TriggerPoint``) head to toe: by where the
+    muscle lies in the region list, then name, then the trigger point's order in its muscle."""
+    return query.join(MuscleRegion, m.Muscle.region_id == MuscleRegion.id).order_by(
+        MuscleRegion.position, m.Muscle.name
+    )
 
 
 def like(query: str) -> str:

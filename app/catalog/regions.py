@@ -70,7 +70,7 @@ async def region_trigger_points(
         query = query.where(m.ReferralZone.zone == zone)
     best: dict[int, tuple[tuple[object, ...], s.RegionTriggerPoint]] = {}
     for ref_zone, tp, muscle, region, depth in (await session.execute(query)).all():
-        rank = (ref_zone.zone != "essential", -ref_zone.weight, depth, muscle.position, tp.position)
+        rank = (ref_zone.zone != "essential", -ref_zone.weight, depth, muscle.name, tp.position)
         if tp.id not in best or rank < best[tp.id][0]:
             best[tp.id] = (rank, _row(ref_zone, tp, muscle, region))
     ordered = [row for _, row in sorted(best.values(), key=lambda item: item[0])]

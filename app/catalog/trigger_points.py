@@ -37,11 +37,9 @@ async def list_trigger_points(
 async def _filtered(
     session: AsyncSession, filters: TriggerPointFilters
 ) -> Select[m.TriggerPoint, m.Muscle]:
-    query = (
-        select(m.TriggerPoint, m.Muscle)
-        .join(m.Muscle, m.TriggerPoint.muscle_id == m.Muscle.id)
-        .order_by(m.TriggerPoint.position)
-    )
+    query = q.head_to_toe(
+        select(m.TriggerPoint, m.Muscle).join(m.Muscle, m.TriggerPoint.muscle_id == m.Muscle.id)
+    ).order_by(m.TriggerPoint.position)
     if filters.muscle:
         muscle_id = await q.filter_id(session, m.Muscle, filters.muscle, "muscle")
         query = query.where(m.TriggerPoint.muscle_id == muscle_id)

@@ -145,7 +145,7 @@ async def _trigger_points(
     query = (
         select(m.TriggerPoint, m.Muscle)
         .join(m.Muscle, m.TriggerPoint.muscle_id == m.Muscle.id)
-        .order_by(m.TriggerPoint.position)
+        .order_by(m.Muscle.slug, m.TriggerPoint.position)
     )
     return tuple(
         TriggerPointRecord(

@@ -11,6 +11,7 @@ Slug = Annotated[
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=160)]
+LongName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
 View = Literal["anterior", "posterior", "lateral", "medial", "plantar", "inferior"]
 ReferralSide = Literal["ipsilateral", "contralateral", "bilateral", "midline"]
 Level = Literal["emergency", "urgent", "see_clinician"]
@@ -71,15 +72,15 @@ class Citation(Entry):
 
 class SourceEntry(Entry):
     id: Slug
-    authors: Name = Field(max_length=300)
-    title: Name = Field(max_length=400)
-    edition: str | None = None
-    volume: str | None = None
-    publisher: str | None = None
-    place: str | None = None
+    authors: LongName
+    title: LongName
+    edition: str | None = Field(None, max_length=40)
+    volume: str | None = Field(None, max_length=20)
+    publisher: str | None = Field(None, max_length=200)
+    place: str | None = Field(None, max_length=100)
     year: int | None = Field(None, ge=1800, le=2100)
-    isbn: str | None = None
-    url: str | None = None
+    isbn: str | None = Field(None, max_length=40)
+    url: str | None = Field(None, max_length=500)
 
 
 class Codes(Entry):
@@ -181,7 +182,7 @@ PhraseGroup = tuple[Annotated[str, StringConstraints(min_length=1, max_length=12
 class RedFlagEntry(Entry):
     id: Slug
     level: Level
-    title: Name = Field(max_length=200)
+    title: LongName
     advice: Text
     rules: tuple[tuple[PhraseGroup, ...], ...] = Field(min_length=1)
     min_age: int | None = Field(None, ge=0, le=130)

@@ -18,13 +18,13 @@ async def sync_catalog(session: AsyncSession, plan: SyncPlan, data: schema.Datas
         plan,
         m.Muscle,
         ("slug",),
-        by_slug(data.muscles, lambda entry, pos: _muscle_row(entry, pos, regions)),
+        by_slug(data.muscles, lambda entry, _: _muscle_row(entry, regions)),
     )
     muscles = await slug_ids(session, m.Muscle)
-    points = [(muscle, tp) for muscle in data.muscles for tp in muscle.trigger_points]
     desired_points = {
         (tp.id,): _trigger_point_row(tp, position, muscles[muscle.id])
-        for position, (muscle, tp) in enumerate(points)
+        for muscle in data.muscles
+        for position, tp in enumerate(muscle.trigger_points)
     }
     await upsert_rows(session, plan, m.TriggerPoint, ("slug",), desired_points)
     ids = {
@@ -81,9 +81,7 @@ async def _sync_links(
         await upsert_rows(session, plan, model, (column, "source_id"), cited)
 
 
-def _muscle_row(
-    entry: schema.MuscleEntry, position: int, regions: dict[str, int]
-) -> dict[str, Any]:
+def _muscle_row(entry: schema.MuscleEntry, regions: dict[str, int]) -> dict[str, Any]:
     return {
         "name": entry.name,
         "latin": entry.latin,
@@ -93,7 +91,6 @@ def _muscle_row(
         "innervation": entry.innervation,
         "actions": entry.actions,
         "codes": entry.codes.model_dump(exclude_none=True),
-        "position": position,
         "search_text": search_text(entry.name, entry.latin, entry.synonyms, entry.group),
     }
 

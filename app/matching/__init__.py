@@ -1,0 +1,51 @@
+"""The symptom matcher: pure Python, no web framework, no ORM.
+
+Build an immutable `MatchIndex` once per dataset version with `build_index(records)`, then call
+`match(index, query)` per request (or `interpret` to see how a query was read). Inputs are the
+frozen records of `app.matching.records`; outputs are the frozen dataclasses of
+`app.matching.result`, shaped like the `POST /v1/matches` JSON.
+
+Module map: normalize/lexicon (words), phrases/fuzzy/scan (finding known phrases),
+negation/laterality/sites/paths/text (reading free text), terms (structured values),
+hierarchy/credit/index (precomputation), scoring/results/explain (ranking and rows),
+redflags (triage), engine (the entry points). The scoring formula is documented in
+`app.matching.scoring`, region credit and rarity in `app.matching.credit`.
+"""
+
+from app.matching.engine import interpret, match
+from app.matching.index import MatchIndex, build_index
+from app.matching.query import GroupBy, MatchQuery, RegionInput, RegionSide, UnknownTermError
+from app.matching.result import (
+    DISCLAIMER,
+    Interpretation,
+    InterpretedRegion,
+    MatchOutcome,
+    MatchResult,
+    RedFlagHit,
+    Ref,
+    RegionMatch,
+    Triage,
+    TriggerPointScore,
+)
+
+__all__ = [
+    "DISCLAIMER",
+    "GroupBy",
+    "Interpretation",
+    "InterpretedRegion",
+    "MatchIndex",
+    "MatchOutcome",
+    "MatchQuery",
+    "MatchResult",
+    "RedFlagHit",
+    "Ref",
+    "RegionInput",
+    "RegionMatch",
+    "RegionSide",
+    "Triage",
+    "TriggerPointScore",
+    "UnknownTermError",
+    "build_index",
+    "interpret",
+    "match",
+]

@@ -23,6 +23,9 @@ from typing import Final
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from app.matching.lexicon import FUNCTION_WORDS
+from app.matching.normalize import tokenize
+
 MIN_LENGTH: Final = 4
 _CACHE_LIMIT: Final = 4096
 
@@ -37,23 +40,28 @@ def max_edits(word: str) -> int:
 
 
 class Speller:
-    """Maps an unknown word to the known phrase words it was most likely meant to be."""
+    """Maps an unknown word to the known word(s) it was most likely meant to be.
 
-    def __init__(self, phrase_keys: Iterable[tuple[str, ...]]) -> None:
+    Choices are the surface words of every dataset wording (not their stems, so "tinglign"
+    is compared with "tingling", not with the stem "tingl").
+    """
+
+    def __init__(self, wordings: Iterable[str]) -> None:
         buckets: dict[str, dict[str, tuple[str, ...]]] = {}
-        for key in phrase_keys:
-            for word in key:
-                if len(word) >= MIN_LENGTH:
+        for wording in wordings:
+            words = [t.raw for t in tokenize(wording) if t.raw not in FUNCTION_WORDS]
+            for word in words:
+                if len(word) >= MIN_LENGTH and not word.isdigit():
                     buckets.setdefault(word[0], {}).setdefault(word, (word,))
-            joined = "".join(key)
-            if len(key) > 1 and len(joined) >= MIN_LENGTH:
-                buckets.setdefault(joined[0], {}).setdefault(joined, key)
+            joined = "".join(words)
+            if len(words) > 1 and len(joined) >= MIN_LENGTH:
+                buckets.setdefault(joined[0], {}).setdefault(joined, tuple(words))
         self._buckets = {first: dict(sorted(words.items())) for first, words in buckets.items()}
         self._choices = {first: list(words) for first, words in self._buckets.items()}
         self._cache: dict[str, tuple[str, ...] | None] = {}
 
     def correct(self, word: str) -> tuple[str, ...] | None:
-        """The corrected key sequence for `word`, or None when nothing is close enough."""
+        """The corrected word(s) for `word`, or None when nothing is close enough."""
         if word in self._cache:
             return self._cache[word]
         found = self._search(word)

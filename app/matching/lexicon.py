@@ -12,96 +12,41 @@ from typing import Final, Literal
 
 Side = Literal["left", "right", "both"]
 
-# Dropped everywhere (in phrases and in text) so "back of my head" == "back of the head".
-DETERMINERS: Final = frozenset({"the", "a", "an", "my", "your", "his", "her", "their", "our"})
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Left out of phrase keys and stepped over inside phrases: "back of my head" == "back of the head".
+DETERMINERS: Final = _words("the a an my your his her their our")
 
 # Words that end a clause: negation and laterality never reach across them.
-CLAUSE_BREAKERS: Final = frozenset(
-    {"but", "however", "although", "though", "whereas", "except", "otherwise"}
-)
+CLAUSE_BREAKERS: Final = _words("but however although though whereas except otherwise")
 
 # Words that negate what follows in their clause ("no numbness", "denies fever").
-NEGATION_CUES: Final = frozenset(
-    [
-        "no",
-        "not",
-        "without",
-        "denies",
-        "deny",
-        "denied",
-        "denying",
-        "never",
-        "none",
-        "nor",
-        "dont",
-        "doesnt",
-        "didnt",
-        "isnt",
-        "arent",
-        "wasnt",
-        "werent",
-        "havent",
-        "hasnt",
-        "hadnt",
-        "neither",
-        "absent",
-    ]
+NEGATION_CUES: Final = _words(
+    """
+    no not without denies deny denied denying never none nor nothing neither absent dont
+    doesnt didnt isnt arent wasnt werent havent hasnt hadnt
+    """
 )
 # Two-word negation cues, matched on consecutive tokens.
 NEGATION_BIGRAMS: Final = frozenset({("negative", "for"), ("free", "of"), ("ruled", "out")})
 
 # Words that negate what comes *before* them ("bladder normal", "bowels are fine").
-POST_NEGATION_CUES: Final = frozenset(
-    {"normal", "fine", "ok", "okay", "unaffected", "unremarkable", "intact", "alright"}
-)
+POST_NEGATION_CUES: Final = _words("normal fine ok okay unaffected unremarkable intact alright")
 
 # After a negated item, "and" followed by one of these starts a new positive statement:
 # "no numbness and my neck hurts" -> "my neck" is reported, not denied.
-POSITIVE_RESTARTERS: Final = frozenset(
-    [
-        "i",
-        "im",
-        "ive",
-        "it",
-        "its",
-        "my",
-        "there",
-        "have",
-        "has",
-        "feel",
-        "feels",
-        "get",
-        "gets",
-        "pain",
-        "ache",
-        "aching",
-        "hurts",
-        "hurt",
-        "also",
-        "then",
-        "now",
-    ]
+POSITIVE_RESTARTERS: Final = _words(
+    "i im ive it its my there have has feel feels get gets pain ache aching hurts hurt also then "
+    "now"
 )
 
 # Pain words stop a post-negation cue walking back ("back pain and bladder normal" keeps
 # the back pain).
-PAIN_WORDS: Final = frozenset(
-    {
-        "pain",
-        "pains",
-        "painful",
-        "ache",
-        "aches",
-        "aching",
-        "achy",
-        "hurt",
-        "hurts",
-        "hurting",
-        "sore",
-        "soreness",
-        "discomfort",
-        "headache",
-    }
+PAIN_WORDS: Final = _words(
+    "pain pains painful ache aches aching achy hurt hurts hurting sore soreness discomfort headache"
 )
 
 SIDE_WORDS: Final[dict[str, Side]] = {
@@ -114,40 +59,15 @@ SIDE_WORDS: Final[dict[str, Side]] = {
 # "each side", "either side", "both sides": the first word only names a side before "side".
 SIDE_BEFORE_SIDE: Final[dict[str, Side]] = {"each": "both", "either": "both"}
 # "right" is not a side in "right now", "right after", "all right".
-RIGHT_NOT_SIDE_AFTER: Final = frozenset(
-    {"now", "away", "after", "before", "there", "here", "then", "when", "as"}
-)
+RIGHT_NOT_SIDE_AFTER: Final = _words("now away after before there here then when as")
 
 # Words that announce spread between two places: "from my hip down to my knee".
-SPREAD_CUES: Final = frozenset(
-    [
-        "down",
-        "into",
-        "to",
-        "through",
-        "toward",
-        "towards",
-        "radiating",
-        "radiates",
-        "radiate",
-        "radiated",
-        "spreading",
-        "spreads",
-        "spread",
-        "shooting",
-        "shoots",
-        "shoot",
-        "travels",
-        "travelling",
-        "traveling",
-        "goes",
-        "going",
-        "extends",
-        "extending",
-        "runs",
-        "running",
-        "up",
-    ]
+SPREAD_CUES: Final = _words(
+    """
+    down into to through toward towards radiating radiates radiate radiated spreading
+    spreads spread shooting shoots shoot travels travelling traveling goes going extends
+    extending runs running up
+    """
 )
 
 # Facet phrases that narrow a region to one of its faces: "back of my leg", "outer thigh".
@@ -169,378 +89,50 @@ FACET_PHRASES: Final[dict[tuple[str, ...], str]] = {
 }
 
 # Content-free words: never reported as unrecognised and never spell-corrected.
-STOPWORDS: Final = frozenset(
-    [
-        "i",
-        "me",
-        "im",
-        "ive",
-        "id",
-        "ill",
-        "it",
-        "its",
-        "is",
-        "are",
-        "am",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "have",
-        "has",
-        "had",
-        "having",
-        "do",
-        "does",
-        "did",
-        "doing",
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "into",
-        "from",
-        "with",
-        "by",
-        "for",
-        "up",
-        "down",
-        "over",
-        "under",
-        "about",
-        "above",
-        "below",
-        "behind",
-        "around",
-        "across",
-        "along",
-        "near",
-        "next",
-        "inside",
-        "outside",
-        "between",
-        "through",
-        "toward",
-        "towards",
-        "onto",
-        "off",
-        "out",
-        "as",
-        "so",
-        "than",
-        "then",
-        "that",
-        "this",
-        "these",
-        "those",
-        "there",
-        "here",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "how",
-        "why",
-        "where",
-        "when",
-        "while",
-        "after",
-        "before",
-        "during",
-        "since",
-        "until",
-        "till",
-        "because",
-        "if",
-        "also",
-        "too",
-        "just",
-        "only",
-        "even",
-        "still",
-        "again",
-        "some",
-        "any",
-        "all",
-        "each",
-        "every",
-        "both",
-        "either",
-        "other",
-        "another",
-        "more",
-        "most",
-        "much",
-        "many",
-        "lot",
-        "lots",
-        "very",
-        "really",
-        "quite",
-        "rather",
-        "pretty",
-        "bit",
-        "little",
-        "slightly",
-        "somewhat",
-        "extremely",
-        "my",
-        "your",
-        "his",
-        "her",
-        "their",
-        "our",
-        "we",
-        "us",
-        "you",
-        "he",
-        "she",
-        "they",
-        "them",
-        "him",
-        "mine",
-        "yours",
-        "can",
-        "could",
-        "would",
-        "should",
-        "will",
-        "shall",
-        "may",
-        "might",
-        "must",
-        "cant",
-        "couldnt",
-        "wouldnt",
-        "shouldnt",
-        "wont",
-        "get",
-        "gets",
-        "got",
-        "getting",
-        "go",
-        "goes",
-        "went",
-        "gone",
-        "going",
-        "come",
-        "comes",
-        "came",
-        "make",
-        "makes",
-        "made",
-        "keep",
-        "keeps",
-        "feel",
-        "feels",
-        "feeling",
-        "felt",
-        "seem",
-        "seems",
-        "seemed",
-        "think",
-        "thought",
-        "know",
-        "knew",
-        "like",
-        "likes",
-        "liked",
-        "want",
-        "pain",
-        "pains",
-        "painful",
-        "ache",
-        "aches",
-        "aching",
-        "achy",
-        "hurt",
-        "hurts",
-        "hurting",
-        "sore",
-        "soreness",
-        "discomfort",
-        "tender",
-        "sensitive",
-        "problem",
-        "problems",
-        "issue",
-        "issues",
-        "trouble",
-        "symptom",
-        "symptoms",
-        "condition",
-        "sharp",
-        "dull",
-        "throbbing",
-        "pounding",
-        "stabbing",
-        "shooting",
-        "radiating",
-        "spreading",
-        "constant",
-        "constantly",
-        "intermittent",
-        "occasional",
-        "occasionally",
-        "sometimes",
-        "often",
-        "always",
-        "usually",
-        "never",
-        "frequent",
-        "frequently",
-        "severe",
-        "mild",
-        "moderate",
-        "bad",
-        "badly",
-        "terrible",
-        "awful",
-        "horrible",
-        "intense",
-        "worse",
-        "worst",
-        "better",
-        "best",
-        "good",
-        "great",
-        "new",
-        "old",
-        "recent",
-        "recently",
-        "chronic",
-        "acute",
-        "lasting",
-        "persistent",
-        "day",
-        "days",
-        "daily",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "year",
-        "years",
-        "hour",
-        "hours",
-        "minute",
-        "minutes",
-        "time",
-        "times",
-        "morning",
-        "mornings",
-        "night",
-        "nights",
-        "evening",
-        "evenings",
-        "today",
-        "yesterday",
-        "tonight",
-        "now",
-        "lately",
-        "ago",
-        "side",
-        "sides",
-        "sided",
-        "area",
-        "areas",
-        "part",
-        "parts",
-        "spot",
-        "spots",
-        "place",
-        "region",
-        "whole",
-        "entire",
-        "general",
-        "kind",
-        "sort",
-        "type",
-        "thing",
-        "things",
-        "something",
-        "anything",
-        "everything",
-        "nothing",
-        "way",
-        "ways",
-        "especially",
-        "mostly",
-        "mainly",
-        "mostly",
-        "particularly",
-        "right",
-        "left",
-        "both",
-        "bilateral",
-        "bilaterally",
-        "first",
-        "second",
-        "third",
-        "last",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "hello",
-        "hi",
-        "please",
-        "help",
-        "thanks",
-        "thank",
-        "doctor",
-        "doc",
-        "ok",
-        "okay",
-        "yes",
-        "yeah",
-        "well",
-        "start",
-        "starts",
-        "started",
-        "starting",
-        "begin",
-        "begins",
-        "began",
-        "stop",
-        "stops",
-        "stopped",
-        "wake",
-        "wakes",
-        "woke",
-        "waking",
-        "sleep",
-        "sleeping",
-        "lie",
-        "lying",
-        "sit",
-        "sitting",
-        "stand",
-        "standing",
-        "walk",
-        "walking",
-        "move",
-        "moving",
-        "moves",
-        "moved",
-        "turn",
-        "turning",
-        "use",
-        "using",
-        "used",
-    ]
+STOPWORDS: Final = _words(
+    """
+    a about above ache aches aching achy across acute after again ago all along also always
+    am an and another any anything are area areas around as at awful bad badly be because
+    been before began begin begins behind being below best better between bilateral
+    bilaterally bit both by came can cant chronic come comes condition constant constantly
+    could couldnt daily day days did discomfort do doc doctor does doing down dull during
+    each eight either entire especially even evening evenings every everything extremely
+    feel feeling feels felt first five for four frequent frequently from general get gets
+    getting go goes going gone good got great had has have having he hello help her here hi
+    him his horrible hour hours how hurt hurting hurts i id if ill im in inside intense
+    intermittent into is issue issues it its ive just keep keeps kind knew know last lasting
+    lately left lie like liked likes little lot lots lying made mainly make makes many may
+    me might mild mine minute minutes moderate month months more morning mornings most
+    mostly move moved moves moving much must my near never new next night nights nine
+    nothing now occasional occasionally of off often ok okay old on one only onto or other
+    our out outside over pain painful pains part particularly parts persistent place please
+    pounding pretty problem problems quite radiating rather really recent recently region
+    right second seem seemed seems sensitive seven severe shall sharp she shooting should
+    shouldnt side sided sides since sit sitting six sleep sleeping slightly so some
+    something sometimes somewhat sore soreness sort spot spots spreading stabbing stand
+    standing start started starting starts still stop stopped stops symptom symptoms ten
+    tender terrible than thank thanks that the their them then there these they thing things
+    think third this those thought three throbbing through till time times to today tonight
+    too toward towards trouble turn turning two type under until up us use used using
+    usually very wake wakes waking walk walking want was way ways we week weeks well went
+    were what when where which while who whole whom whose why will with woke wont worse
+    worst would wouldnt yeah year years yes yesterday you your yours
+    """
+)
+
+# Words phrase matching may step over inside a phrase ("behind my left eye").
+SKIPPABLE_IN_PHRASE: Final = DETERMINERS | frozenset(SIDE_WORDS)
+
+# Grammar words: never spell-corrected and never reported as unrecognised.
+FUNCTION_WORDS: Final = (
+    STOPWORDS
+    | DETERMINERS
+    | NEGATION_CUES
+    | POST_NEGATION_CUES
+    | frozenset(SIDE_WORDS)
+    | frozenset(SIDE_BEFORE_SIDE)
+    | SPREAD_CUES
+    | CLAUSE_BREAKERS
+    | frozenset(word for phrase in FACET_PHRASES for word in phrase)
+    | frozenset(word for bigram in NEGATION_BIGRAMS for word in bigram)
 )

@@ -7,7 +7,9 @@ on both sides and exact dictionary look-ups keep working.
 A token carries its surface form (`raw`, used for messages and word lists) and a matching
 `key` (a light stem: "temples" -> "temple", "injuries" -> "injury"). Clause boundaries
 (sentence punctuation and words such as "but") are kept as a clause number on each token
-because negation and laterality never reach across them.
+because negation and laterality never reach across them. Determiners stay in the token stream
+(negation scope needs "and *my* neck hurts") but are left out of phrase keys, and phrase
+matching steps over them, so "back of my head" == "back of the head".
 """
 
 from __future__ import annotations
@@ -44,30 +46,47 @@ def normalize(text: str) -> str:
 
 
 def stem(word: str) -> str:
-    """A deliberately tiny plural stemmer: enough for "temples", "ribs", "injuries"."""
+    """A deliberately tiny stemmer, the same on both sides of every look-up.
+
+    Plurals ("temples", "injuries", "calves"), and -ing / -ed on longer words with a doubled final
+    consonant undone ("chewing" == "chew", "stressed" == "stress", "jogging" == "jog").
+    """
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 5 and word.endswith("lves"):
+        return word[:-3] + "f"  # calves, halves
     if len(word) > 3 and word.endswith("s") and not word.endswith(_NO_PLURAL_ENDINGS):
         return word[:-1]
+    for suffix in ("ing", "ed"):
+        if len(word) > 5 and word.endswith(suffix):
+            base = word[: -len(suffix)]
+            if len(base) >= 3 and any(vowel in base for vowel in "aeiouy"):
+                return _undouble(base)
     return word
 
 
+def _undouble(base: str) -> str:
+    if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz" + "aeiou":
+        return base[:-1]
+    return base
+
+
 def tokenize(text: str) -> list[Token]:
-    """Split text into tokens with clause numbers; determiners are dropped."""
+    """Split text into tokens with clause numbers."""
     marked = _CLAUSE_PUNCT.sub(f" {_CLAUSE_MARK} ", normalize(text))
     tokens: list[Token] = []
     clause = 0
     for word in _NON_WORD.sub(" ", marked).split():
         if word == _CLAUSE_MARK or word in CLAUSE_BREAKERS:
             clause += 1
-        elif word not in DETERMINERS:
+        else:
             tokens.append(Token(raw=word, key=stem(word), clause=clause))
     return tokens
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
-    """The lookup key of a dataset phrase: its token keys, punctuation ignored."""
-    return tuple(token.key for token in tokenize(phrase))
+    """The lookup key of a dataset phrase: its token keys without determiners."""
+    return tuple(token.key for token in tokenize(phrase) if token.raw not in DETERMINERS)
 
 
 def display(phrase: str) -> str:

@@ -60,12 +60,12 @@ class Paths:
     def expand_root(self, root: str, facet: str) -> list[str]:
         """A bare limb with a facet: the matching face of its middle segments."""
         chain = self.steps[self.roots[root]]
-        found = [self.narrow(chain[i], facet) for i in MIDDLE_STEPS if chain[i] is not None]
-        return [
-            region
-            for region, step in zip(found, MIDDLE_STEPS, strict=True)
-            if region != chain[step]
-        ]
+        found = []
+        for step in MIDDLE_STEPS:
+            segment = chain[step]
+            if segment is not None and (narrowed := self.narrow(segment, facet)) != segment:
+                found.append(narrowed)
+        return found
 
 
 def build_paths(regions: Sequence[RegionRecord], hierarchy: Hierarchy) -> Paths:

@@ -61,6 +61,14 @@ class PhraseTable:
             node.targets = tuple(sorted(set(node.targets) | set(new)))
         self._keys.add(key)
 
+    def extend(self, key: tuple[str, ...], targets: Iterable[PhraseTarget]) -> None:
+        """Add targets to an existing phrase, keeping its priority."""
+        node: _Node | None = self._root
+        for word in key:
+            node = node.children.get(word) if node else None
+        if node is not None and node.targets:
+            node.targets = tuple(sorted(set(node.targets) | set(targets)))
+
     def lookup(self, key: tuple[str, ...]) -> tuple[PhraseTarget, ...]:
         """Exact look-up of a whole phrase (used for structured inputs)."""
         node: _Node | None = self._root
@@ -68,7 +76,7 @@ class PhraseTable:
             node = node.children.get(word) if node else None
         return node.targets if node else ()
 
-    def keys(self) -> frozenset[tuple[str, ...]]:
+    def all_keys(self) -> frozenset[tuple[str, ...]]:
         return frozenset(self._keys)
 
     def match_at(

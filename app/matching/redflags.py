@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from app.matching.lexicon import SIDE_WORDS
+from app.matching.lexicon import SKIPPABLE_IN_PHRASE
 from app.matching.normalize import Token, display, phrase_key
 from app.matching.records import RedFlagRecord, TriageLevel
 from app.matching.result import RedFlagHit, Triage
@@ -35,12 +35,14 @@ _PAIN_VARIANT_TAILS: Final = (("hurt",), ("ache",), ("aching",))
 class CompiledFlag:
     record: RedFlagRecord
     rules: tuple[tuple[frozenset[int], ...], ...]  # rule -> groups -> phrase ids
+    phrase_ids: frozenset[int]  # every phrase of every rule, for a quick miss
 
 
 @dataclass(frozen=True, slots=True)
 class RedFlagRules:
     flags: tuple[CompiledFlag, ...]
-    by_first: Mapping[str, tuple[tuple[tuple[str, ...], int], ...]]  # first key -> (key, id)
+    # (first word, second word or "") -> (phrase key, phrase id), longest first
+    by_start: Mapping[tuple[str, str], tuple[tuple[tuple[str, ...], int], ...]]
     phrases: tuple[str, ...]  # phrase id -> display text
 
 
@@ -61,20 +63,20 @@ def variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 def compile_red_flags(records: Sequence[RedFlagRecord]) -> RedFlagRules:
-    """Give every distinct phrase an id and index its variants by first word."""
+    """Give every distinct phrase an id and index its variants by their first two words."""
     ids: dict[tuple[str, ...], int] = {}
     texts: list[str] = []
-    first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    starts: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]] = {}
     flags: list[CompiledFlag] = []
     for record in records:
         rules = []
         for rule in record.rules:
-            groups = []
-            for group in rule:
-                groups.append(frozenset(_phrase_id(p, ids, texts, first) for p in group if p))
-            rules.append(tuple(g for g in groups if g))
-        flags.append(CompiledFlag(record, tuple(r for r in rules if r)))
-    index = {word: tuple(sorted(entries, key=lambda e: -len(e[0]))) for word, entries in first.items()}
+            groups = [frozenset(_phrase_id(p, ids, texts, starts) for p in g if p) for g in rule]
+            if groups and all(groups):
+                rules.append(tuple(groups))
+        every = frozenset(pid for rule in rules for group in rule for pid in group)
+        flags.append(CompiledFlag(record, tuple(rules), every))
+    index = {key: tuple(sorted(found, key=lambda e: -len(e[0]))) for key, found in starts.items()}
     return RedFlagRules(tuple(flags), index, tuple(texts))
 
 
@@ -82,7 +84,7 @@ def _phrase_id(
     phrase: str,
     ids: dict[tuple[str, ...], int],
     texts: list[str],
-    first: dict[str, list[tuple[tuple[str, ...], int]]],
+    first: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]],
 ) -> int:
     key = phrase_key(phrase)
     if key not in ids:
@@ -90,16 +92,22 @@ def _phrase_id(
         texts.append(display(phrase))
         for variant in variants(key):
             if variant:
-                first.setdefault(variant[0], []).append((variant, ids[key]))
+                start = (variant[0], variant[1] if len(variant) > 1 else "")
+                first.setdefault(start, []).append((variant, ids[key]))
     return ids[key]
 
 
-def find_phrases(rules: RedFlagRules, tokens: Sequence[Token], negated: Sequence[bool]) -> PhraseHits:
+def find_phrases(
+    rules: RedFlagRules, tokens: Sequence[Token], negated: Sequence[bool]
+) -> PhraseHits:
     """Every red-flag phrase in the tokens; negated occurrences are covered but not present."""
     present: set[int] = set()
     covered: set[int] = set()
+    following = _next_words(tokens)
     for start, token in enumerate(tokens):
-        for key, phrase_id in rules.by_first.get(token.key, ()):
+        entries = rules.by_start.get((token.key, ""), ())
+        entries += rules.by_start.get((token.key, following[start]), ())
+        for key, phrase_id in entries:
             span = _match_span(key, tokens, start)
             if span is None:
                 continue
@@ -109,13 +117,30 @@ def find_phrases(rules: RedFlagRules, tokens: Sequence[Token], negated: Sequence
     return PhraseHits(frozenset(present), frozenset(covered))
 
 
+def _next_words(tokens: Sequence[Token]) -> list[str]:
+    """For each token, the key of the next non-skippable token in its clause ("" if none)."""
+    following = [""] * len(tokens)
+    upcoming = ""
+    for pos in range(len(tokens) - 1, -1, -1):
+        following[pos] = upcoming
+        token = tokens[pos]
+        if token.raw not in SKIPPABLE_IN_PHRASE:
+            upcoming = token.key
+        if pos > 0 and tokens[pos - 1].clause != token.clause:
+            upcoming = ""
+    return following
+
+
 def _match_span(key: tuple[str, ...], tokens: Sequence[Token], start: int) -> list[int] | None:
-    """Positions of `key` starting at `start` in one clause, stepping over side words."""
+    """Positions of `key` starting at `start` in one clause, stepping over side words and
+    determiners."""
     span = [start]
     pos = start + 1
     clause = tokens[start].clause
     for word in key[1:]:
-        while pos < len(tokens) and tokens[pos].key != word and tokens[pos].raw in SIDE_WORDS:
+        while (
+            pos < len(tokens) and tokens[pos].key != word and tokens[pos].raw in SKIPPABLE_IN_PHRASE
+        ):
             pos += 1
         if pos >= len(tokens) or tokens[pos].key != word or tokens[pos].clause != clause:
             return None
@@ -124,14 +149,17 @@ def _match_span(key: tuple[str, ...], tokens: Sequence[Token], start: int) -> li
     return span
 
 
-def evaluate(rules: RedFlagRules, hits: PhraseHits, age: int | None) -> Triage:
-    """Fire the flags whose rules are satisfied; the most severe level wins."""
+def evaluate(rules: RedFlagRules, present: frozenset[int], age: int | None) -> Triage:
+    """Fire the flags whose rules are satisfied by the phrases present; the most severe level
+    wins."""
     fired: list[RedFlagHit] = []
     for flag in rules.flags:
+        if flag.phrase_ids.isdisjoint(present):
+            continue
         record = flag.record
         if record.min_age is not None and (age is None or age < record.min_age):
             continue
-        matched = _first_matching_rule(flag, hits.present, rules.phrases)
+        matched = _first_matching_rule(flag, present, rules.phrases)
         if matched is not None:
             fired.append(RedFlagHit(record.id, record.level, record.title, record.advice, matched))
     fired.sort(key=lambda hit: -SEVERITY[hit.level])

@@ -15,8 +15,8 @@ class Muscle(Base):
     __tablename__ = "muscles"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(80), unique=True)
-    name: Mapped[str] = mapped_column(String(120))
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    name: Mapped[str] = mapped_column(String(160))
     latin: Mapped[str] = mapped_column(String(160))
     synonyms: Mapped[list[str]] = mapped_column(JSON, default=list)
     group: Mapped[str] = mapped_column(String(60), index=True)
@@ -24,7 +24,6 @@ class Muscle(Base):
     innervation: Mapped[str] = mapped_column(Text)
     actions: Mapped[str] = mapped_column(Text)
     codes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    position: Mapped[int] = mapped_column(Integer, default=0)
     search_text: Mapped[str] = mapped_column(Text, default="")
 
     region: Mapped[Region] = relationship(lazy="raise")
@@ -36,11 +35,12 @@ class TriggerPoint(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(120), unique=True)
     muscle_id: Mapped[int] = mapped_column(ForeignKey("muscles.id"), index=True)
-    label: Mapped[str] = mapped_column(String(120))
+    label: Mapped[str] = mapped_column(String(160))
     location: Mapped[str] = mapped_column(Text)
     landmarks: Mapped[str] = mapped_column(Text)
     referral_side: Mapped[str] = mapped_column(String(20), default="ipsilateral")
     treatment: Mapped[str] = mapped_column(Text)
+    # Order within its muscle (TrP1, TrP2...), as listed in data/.
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     muscle: Mapped[Muscle] = relationship(lazy="raise")

@@ -62,9 +62,9 @@ class RedFlag(Base):
     __tablename__ = "red_flags"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
     level: Mapped[str] = mapped_column(String(20))
-    title: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(400))
     advice: Mapped[str] = mapped_column(Text)
     rules: Mapped[list[Any]] = mapped_column(JSON)
     min_age: Mapped[int | None] = mapped_column(Integer)

@@ -16,8 +16,8 @@ class Source(Base):
     __tablename__ = "sources"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(80), unique=True)
-    authors: Mapped[str] = mapped_column(String(300))
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    authors: Mapped[str] = mapped_column(String(400))
     title: Mapped[str] = mapped_column(String(400))
     edition: Mapped[str | None] = mapped_column(String(40))
     volume: Mapped[str | None] = mapped_column(String(20))
@@ -34,8 +34,8 @@ class Region(Base):
     __tablename__ = "regions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(80), unique=True)
-    name: Mapped[str] = mapped_column(String(120))
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    name: Mapped[str] = mapped_column(String(160))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"), index=True)
     view: Mapped[str | None] = mapped_column(String(20))
     lateral: Mapped[bool] = mapped_column("is_lateral", Boolean, default=False)
@@ -51,8 +51,8 @@ class Symptom(Base):
     __tablename__ = "symptoms"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(80), unique=True)
-    name: Mapped[str] = mapped_column(String(120))
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    name: Mapped[str] = mapped_column(String(160))
     synonyms: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
@@ -62,8 +62,8 @@ class Factor(Base):
     __tablename__ = "factors"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(80), unique=True)
-    name: Mapped[str] = mapped_column(String(120))
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    name: Mapped[str] = mapped_column(String(160))
     synonyms: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
@@ -73,7 +73,7 @@ class Condition(Base):
     __tablename__ = "conditions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
     name: Mapped[str] = mapped_column(String(160))
     synonyms: Mapped[list[str]] = mapped_column(JSON, default=list)
     icd10_cm: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -1,0 +1,50 @@
+# TriggerMap: `make run` to serve, `make test` to check everything. `make help` lists targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install run migrate seed check-data test lint typecheck bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv with the triggermap command (idempotent)
+
+migrate: install ## Upgrade the database schema
+	$(BIN)/triggermap migrate
+
+seed: migrate ## Load data/ into the database (idempotent)
+	$(BIN)/triggermap seed
+
+check-data: install ## Validate data/ without a database
+	$(BIN)/triggermap check-data
+
+run: seed ## Install, migrate, seed, and serve on http://$(HOST):$(PORT)
+	$(BIN)/triggermap serve --host $(HOST) --port $(PORT)
+
+lint: install ## ruff (lint + format check)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install ## mypy --strict
+	$(BIN)/mypy
+
+test: lint typecheck check-data ## Lint, type-check and run the whole suite on SQLite and PostgreSQL
+	$(BIN)/pytest
+
+bench: install ## Quality and load benchmarks (see bench/README.md)
+	$(BIN)/python -m bench.quality
+	$(BIN)/python -m bench.load
+
+clean: ## Remove the virtualenv and local database
+	rm -rf $(VENV) var

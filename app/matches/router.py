@@ -1,0 +1,95 @@
+"""``POST /v1/matches`` and ``POST /v1/interpret``: translate HTTP to the pure matcher.
+
+Request bodies are health data: nothing here logs or stores them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Depends, Request
+
+from app.errors import InvalidInputError, ProblemError, UnavailableError, problem_responses
+from app.matches.schemas import (
+    EXAMPLE,
+    InterpretRequest,
+    InterpretResponse,
+    MatchRequest,
+    MatchResponse,
+)
+from app.matches.snapshot import Snapshot
+from app.matching import MatchIndex, MatchQuery, RegionInput, UnknownTermError, match
+
+router = APIRouter(prefix="/v1", tags=["matching"])
+
+
+def current_index(request: Request) -> MatchIndex:
+    snapshot: Snapshot = request.app.state.snapshot
+    if snapshot.index is None:
+        raise UnavailableError("The dataset is not loaded yet; run `triggermap seed`.")
+    return snapshot.index
+
+
+Index = Annotated[MatchIndex, Depends(current_index)]
+
+
+def _query(body: InterpretRequest) -> MatchQuery:
+    return MatchQuery(
+        text=body.text,
+        regions=tuple(RegionInput(r.region, r.side) for r in body.regions),
+        symptoms=tuple(body.symptoms),
+        absent_symptoms=tuple(body.absent_symptoms),
+        factors=tuple(body.factors),
+        conditions=tuple(body.conditions),
+        age=body.age,
+        sex=body.sex,
+        limit=body.limit if isinstance(body, MatchRequest) else 10,
+        group_by=body.group_by if isinstance(body, MatchRequest) else "trigger_point",
+    )
+
+
+def _unknown(exc: UnknownTermError) -> InvalidInputError:
+    loc: list[str | int] = ["body"]
+    for part in exc.field.replace("]", "").split("."):
+        name, _, index = part.partition("[")
+        loc.append(name)
+        if index:
+            loc.append(int(index))
+    hint = f" Did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+    message = f"unknown {loc[1]} value {exc.value!r}.{hint}"
+    return InvalidInputError(f"Invalid input: {message}", [ProblemError(loc=loc, msg=message)])
+
+
+@router.post(
+    "/matches",
+    summary="Rank the trigger points most likely behind reported symptoms",
+    description="Free text and/or body-map regions in; ranked trigger points with reasons, "
+    "the interpretation, and red-flag triage out. Request bodies are never logged or stored.",
+    responses=problem_responses(422, 503),
+)
+def post_matches(
+    index: Index, body: Annotated[MatchRequest, Body(examples=[EXAMPLE])]
+) -> MatchResponse:
+    try:
+        outcome = match(index, _query(body))
+    except UnknownTermError as exc:
+        raise _unknown(exc) from None
+    return MatchResponse.model_validate(outcome)
+
+
+@router.post(
+    "/interpret",
+    summary="How a symptom report was understood, without ranking",
+    description="The interpretation and triage alone, so an app can echo what it understood.",
+    responses=problem_responses(422, 503),
+)
+def post_interpret(
+    index: Index, body: Annotated[InterpretRequest, Body(examples=[EXAMPLE])]
+) -> InterpretResponse:
+    try:
+        # limit=0: the same reading and triage as /v1/matches, without building result rows.
+        outcome = match(index, replace(_query(body), limit=0))
+    except UnknownTermError as exc:
+        raise _unknown(exc) from None
+    return InterpretResponse.model_validate(outcome)

@@ -1,0 +1,128 @@
+"""Request and response bodies of ``POST /v1/matches`` and ``POST /v1/interpret``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from app.schemas import Output, StrictInput
+
+Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+Side = Literal["left", "right", "both"]
+Level = Literal["emergency", "urgent", "see_clinician", "self_care"]
+
+EXAMPLE: dict[str, Any] = {
+    "text": "throbbing headache behind my left eye, worse when stressed, no numbness",
+    "regions": [{"region": "temple", "side": "left"}],
+    "factors": ["stress"],
+    "age": 34,
+    "limit": 5,
+}
+
+
+class RegionIn(StrictInput):
+    region: Term = Field(description="Region id, name or synonym.", examples=["temple"])
+    side: Side | None = Field(None, description="Which side was tapped; omit when unknown.")
+
+
+class InterpretRequest(StrictInput):
+    """What a person reported. At least one of ``text``, ``regions`` or ``conditions``."""
+
+    text: str | None = Field(None, max_length=2000, description="Free text, any wording.")
+    regions: list[RegionIn] = Field(default_factory=list, max_length=30)
+    symptoms: list[Term] = Field(default_factory=list, max_length=30, examples=[["tingling"]])
+    absent_symptoms: list[Term] = Field(default_factory=list, max_length=30)
+    factors: list[Term] = Field(default_factory=list, max_length=30, examples=[["stress"]])
+    conditions: list[Term] = Field(default_factory=list, max_length=10, examples=[["sciatica"]])
+    age: int | None = Field(None, ge=0, le=130)
+    sex: Literal["female", "male", "other"] | None = None
+
+    @model_validator(mode="after")
+    def _something_to_match(self) -> InterpretRequest:
+        if not ((self.text and self.text.strip()) or self.regions or self.conditions):
+            raise ValueError("give at least one of text, regions or conditions")
+        return self
+
+
+class MatchRequest(InterpretRequest):
+    limit: int = Field(10, ge=1, le=50, description="Results to return (1-50).")
+    group_by: Literal["trigger_point", "muscle"] = Field(
+        "trigger_point", description="One row per trigger point, or per muscle."
+    )
+
+
+class Ref(Output):
+    id: str
+    name: str
+
+
+class InterpretedRegion(Output):
+    region: str = Field(examples=["temple"])
+    name: str
+    side: Side | None
+    phrase: str = Field(description="The words (or input) this region was read from.")
+
+
+class Interpretation(Output):
+    regions: list[InterpretedRegion]
+    symptoms: list[str]
+    absent_symptoms: list[str]
+    factors: list[str]
+    conditions: list[str]
+    negated: list[str] = Field(description='Phrases read as denied ("no numbness").')
+    unrecognized: list[str] = Field(description="Words that were not understood.")
+
+
+class RedFlagHit(Output):
+    id: str
+    level: Level
+    title: str
+    message: str = Field(description="What to do, in plain language.")
+    matched: list[str]
+
+
+class Triage(Output):
+    level: Level
+    red_flags: list[RedFlagHit]
+
+
+class RegionMatch(Output):
+    region: str
+    zone: Literal["essential", "spillover"]
+    matched_via: str | None = Field(
+        None, description="The zone's region when credit came through the region hierarchy."
+    )
+
+
+class TriggerPointScore(Output):
+    id: str
+    name: str
+    score: float
+
+
+class MatchResult(Output):
+    rank: int
+    score: float = Field(ge=0, le=1)
+    trigger_point: Ref
+    muscle: Ref
+    side: Side | None = Field(description="Side to examine.")
+    matched_regions: list[RegionMatch]
+    unexplained_regions: list[str]
+    explanation: str
+    trigger_points: list[TriggerPointScore] = Field(
+        default_factory=list, description="With group_by=muscle: the muscle's best trigger points."
+    )
+
+
+class InterpretResponse(Output):
+    interpretation: Interpretation
+    triage: Triage
+    disclaimer: str
+    dataset_version: str
+
+
+class MatchResponse(InterpretResponse):
+    results: list[MatchResult]
+    needs_more_detail: bool = Field(description="True when the input is too vague to rank.")
+    ask_about: list[str] = Field(description="Region ids worth asking about when vague.")

@@ -1,0 +1,69 @@
+"""The matcher's immutable in-memory index, built from the database and swapped when the
+dataset version changes. The match path reads ``Snapshot.index`` and never queries the database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app import models as m
+from app.dataset.records import records_from_db
+from app.matching import MatchIndex, build_index
+
+logger = logging.getLogger(__name__)
+
+
+class Snapshot:
+    """Holds the current index. Replacing the reference is atomic, so readers need no lock."""
+
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+        self._sessionmaker = sessionmaker
+        self.index: MatchIndex | None = None
+        self.revision: int | None = None
+
+    async def _latest_revision(self) -> int | None:
+        async with self._sessionmaker() as session:
+            return await session.scalar(select(func.max(m.DatasetVersion.revision)))
+
+    async def refresh(self) -> bool:
+        """Rebuild the index if the dataset version changed; True when it was rebuilt."""
+        revision = await self._latest_revision()
+        if revision is None or revision == self.revision:
+            return False
+        async with self._sessionmaker() as session:
+            records = await records_from_db(session)
+        self.index = build_index(records)
+        self.revision = revision
+        logger.info("matcher index built for dataset version %s", revision)
+        return True
+
+    async def _poll(self, every: float) -> None:
+        while True:
+            await asyncio.sleep(every)
+            try:
+                await self.refresh()
+            except (SQLAlchemyError, OSError) as exc:
+                logger.warning("matcher refresh failed: %s", type(exc).__name__)
+
+    @contextlib.asynccontextmanager
+    async def running(self, refresh_seconds: float) -> AsyncIterator[Snapshot]:
+        """Load now (if the database is reachable) and keep polling while the app runs."""
+        try:
+            await self.refresh()
+        except (SQLAlchemyError, OSError) as exc:
+            logger.warning("matcher index not loaded at start-up: %s", type(exc).__name__)
+        task = asyncio.create_task(self._poll(refresh_seconds)) if refresh_seconds > 0 else None
+        try:
+            yield self
+        finally:
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task

@@ -1,0 +1,155 @@
+"""`interpret` and `match`: the two public entry points, gluing the steps together.
+
+match = interpret (text + structured inputs -> sites and terms) -> red-flag triage ->
+rank trigger points (or muscles) -> explanations for the rows returned.
+
+Vague input: when nothing places the pain (no region and no condition) the result list is
+empty, `needs_more_detail` is set and `ask_about` lists the top-level areas. When every
+reported place is a whole top-level area ("my leg", "neck pain") the ranked list is still
+returned but flagged, with `ask_about` listing that area's parts.
+
+Red flags read the text, and also the structured inputs as short statements ("Chest pain",
+"Numbness"), so a body-map-only request is triaged too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.matching.index import MatchIndex
+from app.matching.lexicon import Side
+from app.matching.normalize import Token, tokenize
+from app.matching.query import MatchQuery
+from app.matching.redflags import evaluate, find_phrases
+from app.matching.result import (
+    Interpretation,
+    InterpretedRegion,
+    MatchOutcome,
+    MatchResult,
+)
+from app.matching.results import build_rows
+from app.matching.scoring import ScoringQuery, rank_muscles, rank_trigger_points
+from app.matching.sites import Site
+from app.matching.terms import resolve, resolve_all
+from app.matching.text import TextAnalysis, analyse_text
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    interpretation: Interpretation
+    scoring: ScoringQuery
+    red_flag_phrases: frozenset[int]
+    statements: tuple[str, ...]  # structured inputs, worded for red-flag matching
+
+
+def interpret(index: MatchIndex, query: MatchQuery) -> Interpretation:
+    """What we understood from the query, without ranking anything."""
+    return _read(index, query).interpretation
+
+
+def match(index: MatchIndex, query: MatchQuery) -> MatchOutcome:
+    """Rank trigger points (or muscles) for a query, with triage and explanations."""
+    reading = _read(index, query)
+    present = reading.red_flag_phrases | _statement_phrases(index, reading.statements)
+    scoring = reading.scoring
+    results: tuple[MatchResult, ...] = ()
+    if scoring.sites or scoring.conditions:
+        ranked = rank_trigger_points(index, scoring)
+        grouped = query.group_by == "muscle"
+        if grouped:
+            ranked = rank_muscles(index, scoring, ranked)
+        results = build_rows(index, scoring, ranked[: max(query.limit, 0)], grouped=grouped)
+    ask_about = _ask_about(index, scoring)
+    return MatchOutcome(
+        results=results,
+        interpretation=reading.interpretation,
+        triage=evaluate(index.red_flags, present, query.age),
+        needs_more_detail=bool(ask_about),
+        ask_about=ask_about,
+        dataset_version=index.version,
+    )
+
+
+def _read(index: MatchIndex, query: MatchQuery) -> _Reading:
+    text = analyse_text(index, query.text) if query.text else TextAnalysis()
+    structured = _structured_sites(index, query)
+    given_symptoms = resolve_all(index, "symptom", "symptoms", query.symptoms)
+    given_absent = resolve_all(index, "symptom", "absent_symptoms", query.absent_symptoms)
+    given_factors = resolve_all(index, "factor", "factors", query.factors)
+    given_conditions = resolve_all(index, "condition", "conditions", query.conditions)
+    absent = _merge(text.absent_symptoms, given_absent)
+    scoring = ScoringQuery(
+        sites=_dedupe(index, [*text.sites, *structured]),
+        symptoms=tuple(s for s in _merge(text.symptoms, given_symptoms) if s not in absent),
+        absent_symptoms=absent,
+        factors=_merge(text.factors, given_factors),
+        conditions=_merge(text.conditions, given_conditions),
+    )
+    interpretation = Interpretation(
+        regions=_interpreted_regions(index, scoring.sites),
+        symptoms=scoring.symptoms,
+        absent_symptoms=scoring.absent_symptoms,
+        factors=scoring.factors,
+        conditions=scoring.conditions,
+        negated=text.negated,
+        unrecognized=text.unrecognized,
+    )
+    statements = [f"{index.regions[s.regions[0]].name} pain" for s in structured]
+    statements += [index.terms["symptom"].names[s] for s in given_symptoms]
+    statements += [index.terms["condition"].names[c] for c in given_conditions]
+    return _Reading(interpretation, scoring, text.red_flag_phrases, tuple(statements))
+
+
+def _merge(first: Sequence[str], second: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys([*first, *second]))
+
+
+def _structured_sites(index: MatchIndex, query: MatchQuery) -> list[Site]:
+    sites = []
+    for n, item in enumerate(query.regions):
+        region = resolve(index, "region", f"regions[{n}].region", item.region)
+        sites.append(Site((region,), item.side, item.region))
+    return sites
+
+
+def _dedupe(index: MatchIndex, sites: Sequence[Site]) -> tuple[Site, ...]:
+    """One site per (regions, side); a side is dropped where the place has no sides."""
+    seen: dict[tuple[tuple[str, ...], Side | None], Site] = {}
+    for site in sites:
+        side = site.side if any(r in index.sided for r in site.regions) else None
+        key = (site.regions, side)
+        if key not in seen:
+            seen[key] = Site(site.regions, side, site.phrase, site.weight)
+    return tuple(seen.values())
+
+
+def _interpreted_regions(index: MatchIndex, sites: Sequence[Site]) -> tuple[InterpretedRegion, ...]:
+    found: dict[tuple[str, Side | None], InterpretedRegion] = {}
+    for site in sites:
+        for region in site.regions:
+            side = site.side if region in index.sided else None
+            name = index.regions[region].name
+            found.setdefault((region, side), InterpretedRegion(region, name, side, site.phrase))
+    return tuple(found.values())
+
+
+def _statement_phrases(index: MatchIndex, statements: Sequence[str]) -> frozenset[int]:
+    """Red-flag phrases in the structured inputs, each statement its own clause."""
+    tokens: list[Token] = []
+    for clause, statement in enumerate(statements):
+        tokens += [Token(t.raw, t.key, clause) for t in tokenize(statement)]
+    return find_phrases(index.red_flags, tokens, [False] * len(tokens)).present
+
+
+def _ask_about(index: MatchIndex, scoring: ScoringQuery) -> tuple[str, ...]:
+    """Regions worth asking about, or () when the query places the pain well enough."""
+    hierarchy = index.hierarchy
+    if not scoring.sites and not scoring.conditions:
+        return hierarchy.roots
+    if scoring.conditions:
+        return ()
+    regions = [r for site in scoring.sites for r in site.regions]
+    if all(hierarchy.is_root(r) and hierarchy.children.get(r) for r in regions):
+        return tuple(dict.fromkeys(kid for r in regions for kid in hierarchy.children[r]))
+    return ()

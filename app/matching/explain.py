@@ -1,0 +1,113 @@
+"""One plain-language sentence per result, built only from what matched.
+
+"The anterior (TrP1) trigger point of the temporalis commonly sends pain to the temple and the
+eyebrow, matching your pain at the temple on the left side; its pain is often mistaken for
+tension-type headache."
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Final
+
+from app.matching.index import MatchIndex
+from app.matching.phrases import TermKind
+from app.matching.records import TriggerPointRecord
+from app.matching.scoring import Evidence
+from app.matching.sites import Site
+
+_PREPOSITIONS: Final = frozenset(
+    {
+        "above",
+        "below",
+        "behind",
+        "between",
+        "around",
+        "inside",
+        "deep",
+        "in",
+        "on",
+        "under",
+        "over",
+        "just",
+        "top",
+    }
+)
+
+
+def explain(
+    index: MatchIndex,
+    tp: TriggerPointRecord,
+    evidence: Evidence,
+    sites: Sequence[Site],
+    *,
+    grouped: bool,
+) -> str:
+    """The sentence for one result row (a trigger point, or a muscle when grouped)."""
+    muscle = _lower_first(tp.muscle_name)
+    if grouped:
+        subject, verb = f"Trigger points in the {muscle}", "commonly send"
+    else:
+        label = _lower_first(tp.label)
+        subject, verb = f"The {label} trigger point of the {muscle}", "commonly sends"
+    clauses = []
+    if evidence.hits:
+        zones = _unique(hit.zone_region for _, hit in sorted(evidence.hits.items()))
+        reported = _reported(index, evidence, sites)
+        clauses.append(
+            f"{subject} {verb} pain to {_join(_names(index, zones))}, matching your pain {reported}"
+        )
+    conditions = _term_names(index, "condition", sorted(evidence.conditions))
+    if conditions:
+        lead = f"{subject} can cause pain that" if not clauses else "its pain"
+        clauses.append(f"{lead} is often mistaken for {_join(conditions)}")
+    symptoms = _term_names(index, "symptom", sorted(evidence.symptoms))
+    if symptoms:
+        clauses.append(f"it can also cause {_join([s.lower() for s in symptoms])}")
+    if not clauses:
+        return f"{subject} is linked to what you described."
+    return "; ".join(clauses) + "."
+
+
+def _reported(index: MatchIndex, evidence: Evidence, sites: Sequence[Site]) -> str:
+    regions = _unique(hit.reported for _, hit in sorted(evidence.hits.items()))
+    sides = _unique(s for n in sorted(evidence.hits) if (s := sites[n].side) is not None)
+    text = "at " + _join(_names(index, regions))
+    if len(sides) == 1:
+        return text + (" on both sides" if sides[0] == "both" else f" on the {sides[0]} side")
+    return text + (" on both sides" if sides else "")
+
+
+def _names(index: MatchIndex, regions: Sequence[str]) -> list[str]:
+    return [_with_article(index.regions[region].name) for region in regions]
+
+
+@lru_cache(maxsize=2048)
+def _with_article(name: str) -> str:
+    """ "Temple" -> "the temple"; "Behind the eye" stays as it is."""
+    lowered = _lower_first(name)
+    return lowered if lowered.split(" ", 1)[0] in _PREPOSITIONS else f"the {lowered}"
+
+
+def _term_names(index: MatchIndex, kind: TermKind, ids: Sequence[str]) -> list[str]:
+    table = index.terms[kind].names
+    return [_lower_first(table.get(term, term)) for term in ids]
+
+
+def _lower_first(text: str) -> str:
+    """Lowercase the first letter unless the first word is an acronym ("TrP1", "SCM")."""
+    first = text.split(" ", 1)[0]
+    if first[1:] != first[1:].lower():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def _join(parts: Sequence[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -1,0 +1,185 @@
+"""`build_index`: everything a query needs, computed once per dataset version.
+
+The index is immutable (apart from the speller's bounded memo of corrections) and safe to
+share between requests. Building it is linear in the dataset: regions x tree size for the
+postings, one pass over every name and synonym for the phrase table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from app.matching.credit import Posting, build_postings, rarity_weights
+from app.matching.fuzzy import Speller
+from app.matching.hierarchy import Hierarchy, build_hierarchy
+from app.matching.normalize import display, phrase_key
+from app.matching.paths import Paths, build_paths
+from app.matching.phrases import PRIORITY_ID, PRIORITY_NAME, PhraseTable, PhraseTarget, TermKind
+from app.matching.records import DatasetRecords, RegionRecord, TermRecord, TriggerPointRecord
+from app.matching.redflags import RedFlagRules, compile_red_flags
+
+
+@dataclass(frozen=True, slots=True)
+class TermTable:
+    """One kind of structured term: exact look-up by id/name/synonym, and fuzzy suggestions."""
+
+    names: Mapping[str, str]  # id -> display name
+    lookup: Mapping[tuple[str, ...], str]  # phrase key -> id
+    choices: tuple[str, ...]  # every id, name and synonym, for suggestions
+    choice_ids: tuple[str, ...]  # parallel to choices
+
+
+@dataclass(frozen=True, slots=True)
+class MatchIndex:
+    version: str
+    regions: Mapping[str, RegionRecord]
+    sided: frozenset[str]  # regions where a side means something (lateral, or contain one)
+    hierarchy: Hierarchy
+    paths: Paths
+    rarity: Mapping[str, float]
+    trigger_points: tuple[TriggerPointRecord, ...]
+    postings: Mapping[str, tuple[Posting, ...]]
+    by_term: Mapping[TermKind, Mapping[str, frozenset[int]]]  # term id -> trigger points
+    terms: Mapping[TermKind, TermTable]
+    phrases: PhraseTable
+    speller: Speller
+    known_words: frozenset[str]
+    red_flags: RedFlagRules
+
+
+def build_index(records: DatasetRecords) -> MatchIndex:
+    """Precompute the region tree, postings, rarity, phrase table, speller and red flags."""
+    hierarchy = build_hierarchy(records.regions)
+    tps = records.trigger_points
+    postings = build_postings(tps, hierarchy)
+    terms: dict[TermKind, TermTable] = {
+        "region": _term_table([(r.id, r.name, r.synonyms) for r in records.regions]),
+        "symptom": _term_table([(t.id, t.name, t.synonyms) for t in records.symptoms]),
+        "factor": _term_table([(t.id, t.name, t.synonyms) for t in records.factors]),
+        "condition": _term_table([(t.id, t.name, t.synonyms) for t in records.conditions]),
+    }
+    phrases = _phrase_table(records, terms)
+    red_flags = compile_red_flags(records.red_flags)
+    flag_words = {w for text in red_flags.phrases for w in phrase_key(text)}
+    return MatchIndex(
+        version=records.version,
+        regions={r.id: r for r in records.regions},
+        sided=_sided(records.regions, hierarchy),
+        hierarchy=hierarchy,
+        paths=build_paths(records.regions, hierarchy),
+        rarity=rarity_weights(postings, hierarchy.order, len(tps)),
+        trigger_points=tps,
+        postings=postings,
+        by_term=_by_term(tps),
+        terms=terms,
+        phrases=phrases,
+        speller=Speller([*_wordings(records), *red_flags.phrases]),
+        known_words=frozenset({w for key in phrases.all_keys() for w in key} | flag_words),
+        red_flags=red_flags,
+    )
+
+
+def _wordings(records: DatasetRecords) -> list[str]:
+    """Every id, name, synonym and vocabulary phrase: the words the speller may offer."""
+    items: list[RegionRecord | TermRecord] = [
+        *records.regions,
+        *records.symptoms,
+        *records.factors,
+        *records.conditions,
+    ]
+    found = [w for item in items for w in (item.id, item.name, *item.synonyms)]
+    return found + [entry.phrase for entry in records.vocabulary]
+
+
+def _term_table(entries: Sequence[tuple[str, str, Sequence[str]]]) -> TermTable:
+    """Ids win over names, names over synonyms, earlier entries over later ones."""
+    lookup: dict[tuple[str, ...], str] = {}
+    choices: list[str] = []
+    choice_ids: list[str] = []
+    for rank in range(3):
+        for term_id, name, synonyms in entries:
+            wordings = [term_id] if rank == 0 else [name] if rank == 1 else list(synonyms)
+            for wording in wordings:
+                lookup.setdefault(phrase_key(wording), term_id)
+                choices.append(display(wording))
+                choice_ids.append(term_id)
+    names = {term_id: name for term_id, name, _ in entries}
+    return TermTable(names, lookup, tuple(choices), tuple(choice_ids))
+
+
+def _phrase_table(records: DatasetRecords, terms: Mapping[TermKind, TermTable]) -> PhraseTable:
+    """Names, synonyms and vocabulary outrank ids written as words."""
+    table = PhraseTable()
+    groups: list[tuple[TermKind, Sequence[RegionRecord] | Sequence[TermRecord]]] = [
+        ("region", records.regions),
+        ("symptom", records.symptoms),
+        ("factor", records.factors),
+        ("condition", records.conditions),
+    ]
+    for kind, items in groups:
+        for item in items:
+            target = (PhraseTarget(kind, item.id),)
+            table.add(phrase_key(item.id), target, PRIORITY_ID)
+            for wording in (item.name, *item.synonyms):
+                table.add(phrase_key(wording), target, PRIORITY_NAME)
+    for entry in records.vocabulary:
+        pointed: list[tuple[TermKind, tuple[str, ...]]] = [
+            ("region", entry.regions),
+            ("symptom", entry.symptoms),
+            ("factor", entry.factors),
+            ("condition", entry.conditions),
+        ]
+        targets = [
+            PhraseTarget(kind, term_id)
+            for kind, ids in pointed
+            for term_id in ids
+            if term_id in terms[kind].names
+        ]
+        if targets:
+            table.add(phrase_key(entry.phrase), targets, PRIORITY_NAME)
+    _add_embedded_regions(table)
+    return table
+
+
+def _add_embedded_regions(table: PhraseTable) -> None:
+    """A condition named after a place also reports the place: "neck pain" -> the neck,
+    "tennis elbow" -> the elbow (longest region phrase inside the condition's wording)."""
+    for key in sorted(table.all_keys()):
+        targets = table.lookup(key)
+        if len(key) < 2 or any(t.kind == "region" for t in targets):
+            continue
+        if not any(t.kind == "condition" for t in targets):
+            continue
+        regions = _regions_inside(table, key)
+        if regions:
+            table.extend(key, regions)
+
+
+def _regions_inside(table: PhraseTable, key: tuple[str, ...]) -> list[PhraseTarget]:
+    for length in range(len(key) - 1, 0, -1):
+        for start in range(len(key) - length + 1):
+            found = [t for t in table.lookup(key[start : start + length]) if t.kind == "region"]
+            if found:
+                return found
+    return []
+
+
+def _by_term(tps: Sequence[TriggerPointRecord]) -> dict[TermKind, Mapping[str, frozenset[int]]]:
+    found: dict[TermKind, dict[str, set[int]]] = {"symptom": {}, "factor": {}, "condition": {}}
+    for tp_no, tp in enumerate(tps):
+        linked: list[tuple[TermKind, tuple[str, ...]]] = [
+            ("symptom", tp.symptoms),
+            ("factor", tp.factors),
+            ("condition", tp.conditions),
+        ]
+        for kind, ids in linked:
+            for term_id in ids:
+                found[kind].setdefault(term_id, set()).add(tp_no)
+    return {kind: {k: frozenset(v) for k, v in table.items()} for kind, table in found.items()}
+
+
+def _sided(regions: Sequence[RegionRecord], hierarchy: Hierarchy) -> frozenset[str]:
+    """Lateral regions and every area that contains one ("left leg" is meaningful)."""
+    lateral = {r.id for r in regions if r.lateral}
+    return frozenset(lateral | {a for r in lateral for a in hierarchy.ancestors[r]})

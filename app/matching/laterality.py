@@ -1,0 +1,59 @@
+"""Laterality: which side a person means for each place they name.
+
+Side markers are "left", "right", "both", "bilateral(ly)", and "each/either side"; "right" is not
+a side in "right now", "right after", "all right". A region takes the side of the *nearest*
+marker in its own clause (on a tie, the one before it), so "left temple and eye" puts both on
+the left and "right shoulder and left knee" keeps them apart. Regions that are not lateral
+(the top of the head, the sacrum) never carry a side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.matching.lexicon import RIGHT_NOT_SIDE_AFTER, SIDE_BEFORE_SIDE, SIDE_WORDS, Side
+from app.matching.normalize import Token
+
+
+@dataclass(frozen=True, slots=True)
+class SideMarker:
+    pos: int
+    clause: int
+    side: Side
+
+
+def side_markers(tokens: Sequence[Token]) -> list[SideMarker]:
+    """Every side marker in the text, in order."""
+    markers: list[SideMarker] = []
+    for pos, token in enumerate(tokens):
+        side = _side_at(tokens, pos)
+        if side is not None:
+            markers.append(SideMarker(pos, token.clause, side))
+    return markers
+
+
+def _side_at(tokens: Sequence[Token], pos: int) -> Side | None:
+    raw = tokens[pos].raw
+    after = tokens[pos + 1].raw if pos + 1 < len(tokens) else ""
+    before = tokens[pos - 1].raw if pos > 0 else ""
+    if raw == "right" and (after in RIGHT_NOT_SIDE_AFTER or before == "all"):
+        return None
+    if raw in SIDE_BEFORE_SIDE:
+        return SIDE_BEFORE_SIDE[raw] if after in ("side", "sides") else None
+    return SIDE_WORDS.get(raw)
+
+
+def side_for(start: int, end: int, clause: int, markers: Sequence[SideMarker]) -> Side | None:
+    """The side of the nearest marker in the same clause as the span [start, end)."""
+    best: tuple[int, int, Side] | None = None
+    for marker in markers:
+        if marker.clause != clause:
+            continue
+        if start <= marker.pos < end:
+            return marker.side
+        distance = start - marker.pos if marker.pos < start else marker.pos - end + 1
+        rank = (distance, 0 if marker.pos < start else 1, marker.side)
+        if best is None or rank[:2] < best[:2]:
+            best = rank
+    return best[2] if best else None

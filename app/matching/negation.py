@@ -1,0 +1,70 @@
+"""Negation scope: which tokens a person denied ("no numbness", "bladder normal").
+
+Rules, kept simple so they can be predicted:
+
+* A *pre* cue ("no", "not", "without", "denies", "don't", "negative for", ...) negates the
+  rest of its clause. Clauses end at sentence punctuation and at "but", "however", "although".
+  Inside a clause, "and"/"or" keep the scope going ("no numbness or tingling") unless the next
+  word starts a new positive statement ("no numbness and my neck hurts", "... and it aches").
+* A *post* cue ("normal", "fine", "ok", "unaffected") negates the words before it in its clause,
+  walking back until a pain word ("back pain and bladder normal" keeps the back pain).
+* A cue that is itself part of a known phrase ("can't turn my head" as a symptom) is not a cue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.matching.lexicon import (
+    NEGATION_BIGRAMS,
+    NEGATION_CUES,
+    PAIN_WORDS,
+    POSITIVE_RESTARTERS,
+    POST_NEGATION_CUES,
+)
+from app.matching.normalize import Token
+
+_CONJUNCTIONS = frozenset({"and", "or", "plus", "with"})
+
+
+def negation_mask(tokens: Sequence[Token], consumed: Sequence[bool]) -> list[bool]:
+    """True for every token inside the scope of a negation cue."""
+    mask = [False] * len(tokens)
+    for pos, token in enumerate(tokens):
+        if consumed[pos]:
+            continue
+        if token.raw in NEGATION_CUES:
+            _forward(tokens, pos + 1, mask)
+        elif pos + 1 < len(tokens) and (token.raw, tokens[pos + 1].raw) in NEGATION_BIGRAMS:
+            _forward(tokens, pos + 2, mask)
+        elif token.raw in POST_NEGATION_CUES:
+            _backward(tokens, pos, mask)
+    return mask
+
+
+def _forward(tokens: Sequence[Token], start: int, mask: list[bool]) -> None:
+    if start > len(tokens) or start == 0:
+        return
+    clause = tokens[start - 1].clause
+    for pos in range(start, len(tokens)):
+        token = tokens[pos]
+        if token.clause != clause or _restarts(tokens, pos):
+            return
+        mask[pos] = True
+
+
+def _restarts(tokens: Sequence[Token], pos: int) -> bool:
+    """ "and" + a subject or pain word begins a new, positive statement."""
+    if tokens[pos].raw not in _CONJUNCTIONS or pos + 1 >= len(tokens):
+        return False
+    following = tokens[pos + 1]
+    return following.clause == tokens[pos].clause and following.raw in POSITIVE_RESTARTERS
+
+
+def _backward(tokens: Sequence[Token], cue: int, mask: list[bool]) -> None:
+    clause = tokens[cue].clause
+    for pos in range(cue - 1, -1, -1):
+        token = tokens[pos]
+        if token.clause != clause or token.raw in PAIN_WORDS:
+            return
+        mask[pos] = True

@@ -1,0 +1,115 @@
+"""Reported sites: the places a person says hurt, as the scorer sees them.
+
+A site is one place, or a set of *alternatives* when a lay phrase names an area loosely
+(vocabulary "headache" -> temple, forehead, back of the head, ...): a trigger point explains the
+site when it explains any of the alternatives, so vague words do not demand coverage of five
+regions at once. Sites inferred from a spread path carry a lower weight than named ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from app.matching.index import MatchIndex
+from app.matching.lexicon import SPREAD_CUES, Side
+from app.matching.normalize import Token
+
+INFERRED_WEIGHT: Final = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    regions: tuple[str, ...]
+    side: Side | None
+    phrase: str
+    weight: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class RegionMention:
+    """A region phrase found in text, before facets and paths are applied."""
+
+    regions: tuple[str, ...]
+    side: Side | None
+    phrase: str
+    start: int
+    end: int
+    clause: int
+    facet: str | None
+
+
+def sites_from_mentions(
+    index: MatchIndex, mentions: Sequence[RegionMention], tokens: Sequence[Token]
+) -> list[Site]:
+    """Apply facets, expand bare limbs with a facet, and fill spread paths."""
+    mentions = _localise_loose_words(index, mentions)
+    sites: list[Site] = []
+    for pos, mention in enumerate(mentions):
+        sites.extend(_apply_facet(index, mention))
+        if pos + 1 < len(mentions):
+            sites.extend(_path_between(index, mention, mentions[pos + 1], tokens))
+    return sites
+
+
+def _localise_loose_words(
+    index: MatchIndex, mentions: Sequence[RegionMention]
+) -> list[RegionMention]:
+    """Drop a loose multi-region word when its clause also names one of its places.
+
+    "headache behind my left eye" is a headache *located* behind the eye: the person did not
+    also report the forehead, temple and back of the head.
+    """
+    kept = []
+    for mention in mentions:
+        if len(mention.regions) > 1 and any(
+            other is not mention
+            and other.clause == mention.clause
+            and _within(index, other.regions, mention.regions)
+            for other in mentions
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _within(index: MatchIndex, specific: Sequence[str], loose: Sequence[str]) -> bool:
+    """Is any of the specific regions one of the loose ones, or inside one of them?"""
+    if len(specific) != 1:
+        return False
+    region = specific[0]
+    return region in loose or any(a in loose for a in index.hierarchy.ancestors.get(region, ()))
+
+
+def _apply_facet(index: MatchIndex, mention: RegionMention) -> list[Site]:
+    paths = index.paths
+    if mention.facet is None or len(mention.regions) != 1:
+        return [Site(mention.regions, mention.side, mention.phrase)]
+    region = mention.regions[0]
+    narrowed = paths.narrow(region, mention.facet)
+    if narrowed != region or region not in paths.roots:
+        return [Site((narrowed,), mention.side, mention.phrase)]
+    expanded = paths.expand_root(region, mention.facet)
+    if not expanded:
+        return [Site((region,), mention.side, mention.phrase)]
+    return [Site((r,), mention.side, mention.phrase) for r in expanded]
+
+
+def _path_between(
+    index: MatchIndex, a: RegionMention, b: RegionMention, tokens: Sequence[Token]
+) -> list[Site]:
+    """Segments between two single-region mentions joined by a spread word in one clause."""
+    if a.clause != b.clause or len(a.regions) != 1 or len(b.regions) != 1:
+        return []
+    if not any(t.raw in SPREAD_CUES for t in tokens[a.end : b.start]):
+        return []
+    paths, hierarchy = index.paths, index.hierarchy
+    start = paths.locate(a.regions[0], hierarchy)
+    end = paths.locate(b.regions[0], hierarchy)
+    if start is None or end is None:
+        return []
+    facet = a.facet or b.facet or paths.facets.get(a.regions[0]) or paths.facets.get(b.regions[0])
+    phrase = f"{a.phrase} to {b.phrase}"
+    side = a.side or b.side
+    return [Site((r,), side, phrase, INFERRED_WEIGHT) for r in paths.between(start, end, facet)]

@@ -1,0 +1,133 @@
+"""Free-text understanding: from "throbbing headache behind my left eye, no numbness" to sites,
+symptoms, factors, conditions, negations and the words we did not understand.
+
+Pipeline (all deterministic): tokenise -> correct spelling -> longest-match phrases ->
+negation scope -> red-flag phrases -> laterality -> sites (facets, spread paths) -> leftovers.
+Anything that is neither a known phrase, a grammar word, nor part of a red-flag phrase is
+reported as unrecognised, grouped into runs of adjacent words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from app.matching.index import MatchIndex
+from app.matching.laterality import side_for, side_markers
+from app.matching.lexicon import FUNCTION_WORDS
+from app.matching.negation import negation_mask
+from app.matching.normalize import Token, tokenize
+from app.matching.redflags import PhraseHits, find_phrases
+from app.matching.scan import Item, correct_spelling, scan_items
+from app.matching.sites import RegionMention, Site, sites_from_mentions
+
+
+@dataclass(frozen=True, slots=True)
+class TextAnalysis:
+    sites: tuple[Site, ...] = ()
+    symptoms: tuple[str, ...] = ()
+    absent_symptoms: tuple[str, ...] = ()
+    factors: tuple[str, ...] = ()
+    conditions: tuple[str, ...] = ()
+    negated: tuple[str, ...] = ()
+    unrecognized: tuple[str, ...] = ()
+    red_flag_phrases: frozenset[int] = frozenset()
+
+
+def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
+    """Read one free-text description."""
+    tokens = correct_spelling(index, tokenize(text))
+    items = scan_items(index, tokens)
+    consumed = [False] * len(tokens)
+    for item in items:
+        consumed[item.start : item.end] = [True] * (item.end - item.start)
+    mask = negation_mask(tokens, consumed)
+    hits = find_phrases(index.red_flags, tokens, mask)
+    positive = [item for item in items if not any(mask[item.start : item.end])]
+    negative = [item for item in items if any(mask[item.start : item.end])]
+    return TextAnalysis(
+        sites=tuple(_sites(index, positive, tokens)),
+        symptoms=_ids(positive, "symptom"),
+        absent_symptoms=_ids(negative, "symptom"),
+        factors=_ids(positive, "factor"),
+        conditions=_ids(positive, "condition"),
+        negated=tuple(_negated_phrases(tokens, items, mask)),
+        unrecognized=tuple(_leftovers(index, tokens, consumed, mask, hits)),
+        red_flag_phrases=hits.present,
+    )
+
+
+def _ids(items: Sequence[Item], kind: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(term for item in items for term in item.ids(kind)))
+
+
+def _phrase(tokens: Sequence[Token], start: int, end: int) -> str:
+    return " ".join(token.raw for token in tokens[start:end])
+
+
+def _sites(index: MatchIndex, items: Sequence[Item], tokens: Sequence[Token]) -> list[Site]:
+    markers = side_markers(tokens)
+    mentions = []
+    for item in items:
+        regions = item.ids("region")
+        if not regions:
+            continue
+        clause = tokens[item.start].clause
+        side = side_for(item.start, item.end, clause, markers)
+        phrase = _phrase(tokens, item.start, item.end)
+        mentions.append(
+            RegionMention(regions, side, phrase, item.start, item.end, clause, item.facet)
+        )
+    return sites_from_mentions(index, mentions, tokens)
+
+
+def _negated_phrases(
+    tokens: Sequence[Token], items: Sequence[Item], mask: Sequence[bool]
+) -> list[str]:
+    """Denied phrases in text order: each run of negated words, trimmed of grammar words
+    ("no numbness in the groin" -> "numbness in the groin")."""
+    meaningful = [_content(token) for token in tokens]
+    for item in items:
+        meaningful[item.start : item.end] = [True] * (item.end - item.start)
+    phrases = []
+    for start, end in _runs(tokens, lambda pos: mask[pos]):
+        kept = [pos for pos in range(start, end) if meaningful[pos]]
+        if kept:
+            phrases.append(_phrase(tokens, kept[0], kept[-1] + 1))
+    return list(dict.fromkeys(phrases))
+
+
+def _leftovers(
+    index: MatchIndex,
+    tokens: Sequence[Token],
+    consumed: Sequence[bool],
+    mask: Sequence[bool],
+    hits: PhraseHits,
+) -> list[str]:
+    def unknown(pos: int) -> bool:
+        token = tokens[pos]
+        return not (consumed[pos] or mask[pos] or pos in hits.covered) and _content(token)
+
+    runs = _runs(tokens, unknown)
+    return list(dict.fromkeys(_phrase(tokens, start, end) for start, end in runs))
+
+
+def _content(token: Token) -> bool:
+    return token.raw not in FUNCTION_WORDS and not token.raw.isdigit()
+
+
+def _runs(tokens: Sequence[Token], keep: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """Maximal runs of adjacent tokens (same clause) for which `keep(pos)` holds."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for pos in range(len(tokens) + 1):
+        inside = pos < len(tokens) and keep(pos)
+        if inside and start is not None and tokens[pos].clause != tokens[start].clause:
+            runs.append((start, pos))
+            start = pos
+        elif inside and start is None:
+            start = pos
+        elif not inside and start is not None:
+            runs.append((start, pos))
+            start = None
+    return runs

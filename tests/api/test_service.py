@@ -1,0 +1,59 @@
+"""Dataset info, health probes, and the error contract."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+
+def test_dataset_reports_counts_version_and_licence(client: TestClient) -> None:
+    body = client.get("/v1/dataset").json()
+    assert body["version"] == 1
+    assert body["content_hash"].startswith("sha256:")
+    for kind in ("regions", "muscles", "trigger_points", "referral_zones", "conditions"):
+        assert body["counts"][kind] > 0
+    assert body["licence"] == {"data": "CC-BY-4.0", "code": "Apache-2.0"}
+    assert {"ts-vol1", "ts-vol2"} <= {source["source"] for source in body["sources"]}
+
+
+def test_health_probes(client: TestClient) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.get("/readyz").json() == {"status": "ready"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/v1/regions?limit=0",
+        "/v1/regions?limit=201",
+        "/v1/muscles?offset=-1",
+        "/v1/trigger-points?zone=sometimes",
+        "/v1/regions?view=upside-down",
+        "/v1/muscles?group=BAD%20GROUP",
+    ],
+)
+def test_bad_parameters_are_422_problems(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["errors"] and problem["errors"][0]["loc"][0] == "query"
+
+
+def test_unknown_route_is_problem(client: TestClient) -> None:
+    response = client.get("/v1/nothing-here")
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_wrong_method_is_problem(client: TestClient) -> None:
+    response = client.delete("/v1/muscles")
+    assert response.status_code == 405
+    assert response.json()["title"] == "Method not allowed"
+
+
+def test_openapi_documents_problem_responses(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    muscle = spec["paths"]["/v1/muscles/{muscle_id}"]["get"]
+    assert {"404", "422"} <= set(muscle["responses"])
+    assert muscle["summary"]

@@ -1,0 +1,135 @@
+"""The index: tree, postings, rarity, phrase priorities, speller limits, build speed."""
+
+from __future__ import annotations
+
+import time
+
+from app.matching import MatchIndex, MatchQuery, build_index, match
+from app.matching.fuzzy import Speller
+from app.matching.normalize import phrase_key
+from app.matching.phrases import PhraseTarget
+from app.matching.records import DatasetRecords, RegionRecord, TriggerPointRecord, ZoneRecord
+from tests.matching.dataset import small_dataset
+
+
+def test_hierarchy(index: MatchIndex) -> None:
+    tree = index.hierarchy
+    assert tree.ancestors["behind-eye"] == ("eye", "head")
+    assert ("behind-eye", 2) in tree.descendants["head"]
+    assert "head" in tree.roots
+    assert tree.children["elbow"] == ("outer-elbow", "back-of-elbow")
+
+
+def test_postings_keep_the_best_zone_per_trigger_point(index: MatchIndex) -> None:
+    scm = [tp.id for tp in index.trigger_points].index("sternocleidomastoid-sternal")
+    (posting,) = [p for p in index.postings["head"] if p.tp == scm]
+    # vertex (0.8, one level below head) beats behind-eye (1.0, two levels below)
+    assert posting.zone_region == "vertex"
+    assert posting.zone == "essential"
+    assert abs(posting.credit - 0.8 * 0.6) < 1e-9
+
+
+def test_rarity_is_in_unit_interval(index: MatchIndex) -> None:
+    assert all(0 < weight <= 1 for weight in index.rarity.values())
+    assert index.rarity["heel"] > index.rarity["head"]
+
+
+def test_names_outrank_ids_in_the_phrase_table(index: MatchIndex) -> None:
+    # "leg" is the name of lower-limb and the id of the lower leg: the name wins
+    assert index.phrases.lookup(phrase_key("leg")) == (PhraseTarget("region", "lower-limb"),)
+
+
+def test_phrase_with_two_kinds_keeps_both(index: MatchIndex) -> None:
+    targets = index.phrases.lookup(phrase_key("tmj pain"))
+    assert {t.kind for t in targets} == {"region", "condition"}
+
+
+def test_speller_limits() -> None:
+    speller = Speller(["shoulder", "neck", "head", "heel", "temple", "shoulder blade"])
+    assert speller.correct("shoudler") == ("shoulder",)
+    assert speller.correct("nekc") == ("neck",)
+    assert speller.correct("heat") is None  # four letters: transpositions only
+    assert speller.correct("hed") is None  # too short
+    assert speller.correct("banana") is None
+    assert speller.correct("shoulderblade") == ("shoulder", "blade")
+    assert speller.correct("xemple") is None  # first letter must agree
+
+
+def test_unknown_ids_in_the_data_are_ignored() -> None:
+    records = small_dataset()
+    odd = TriggerPointRecord(
+        "odd-trp",
+        "Odd: trp",
+        "Trp",
+        "odd",
+        "Odd",
+        "ipsilateral",
+        (ZoneRecord("no-such-region", "essential", 1.0), ZoneRecord("heel", "spillover", 0.5)),
+    )
+    orphan = RegionRecord("orphan", "Orphan", "missing-parent", True)
+    custom = build_index(
+        DatasetRecords(
+            records.version,
+            (*records.regions, orphan),
+            (*records.trigger_points, odd),
+            records.symptoms,
+            records.factors,
+            records.conditions,
+            records.vocabulary,
+            records.red_flags,
+        )
+    )
+    assert "orphan" in custom.hierarchy.roots
+    assert "odd-trp" in [r.trigger_point.id for r in match(custom, MatchQuery(text="heel")).results]
+
+
+def test_build_is_fast_on_a_twenty_fold_dataset() -> None:
+    records = scaled(small_dataset(), 20)
+    start = time.perf_counter()
+    big = build_index(records)
+    elapsed = time.perf_counter() - start
+    assert len(big.trigger_points) == 20 * len(small_dataset().trigger_points)
+    assert elapsed < 1.0
+    assert match(big, MatchQuery(text="headache behind my left eye")).results
+
+
+def scaled(records: DatasetRecords, factor: int) -> DatasetRecords:
+    """Copies of every region subtree and trigger point, renamed, to stress the build."""
+    regions = list(records.regions)
+    tps = list(records.trigger_points)
+    for n in range(1, factor):
+        regions += [
+            RegionRecord(
+                f"{r.id}-{n}",
+                f"{r.name} {n}",
+                f"{r.parent}-{n}" if r.parent else None,
+                r.lateral,
+                tuple(f"{s} {n}" for s in r.synonyms),
+            )
+            for r in records.regions
+        ]
+        tps += [
+            TriggerPointRecord(
+                f"{t.id}-{n}",
+                t.name,
+                t.label,
+                f"{t.muscle_id}-{n}",
+                t.muscle_name,
+                t.referral_side,
+                tuple(ZoneRecord(f"{z.region}-{n}", z.zone, z.weight) for z in t.zones),
+                t.symptoms,
+                t.factors,
+                t.conditions,
+            )
+            for t in records.trigger_points
+        ]
+    return DatasetRecords(
+        records.version,
+        tuple(regions),
+        tuple(tps),
+        records.symptoms,
+        records.factors,
+        records.conditions,
+        records.vocabulary,
+        records.red_flags,
+    )

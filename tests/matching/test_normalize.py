@@ -1,0 +1,49 @@
+"""Normalisation and tokenisation: the same folding on dataset phrases and on text."""
+
+from __future__ import annotations
+
+from app.matching.normalize import display, normalize, phrase_key, stem, tokenize
+
+
+def test_normalize_folds_case_accents_ampersand_and_possessives() -> None:
+    assert normalize("Golfer\u2019s \u00c9LBOW & Wrist") == "golfer elbow  and  wrist"
+    assert normalize("I can't turn") == "i cant turn"
+
+
+def test_stem_plurals_and_verb_endings() -> None:
+    assert [stem(w) for w in ("temples", "injuries", "ribs", "numbness", "sinus")] == [
+        "temple",
+        "injury",
+        "rib",
+        "numbness",
+        "sinus",
+    ]
+    assert [stem(w) for w in ("chewing", "stressed", "jogging", "swelling")] == [
+        "chew",
+        "stress",
+        "jog",
+        "swell",
+    ]
+
+
+def test_tokenize_marks_clauses_at_punctuation_and_but() -> None:
+    tokens = tokenize("Neck pain, no numbness but tingling")
+    assert [(t.raw, t.clause) for t in tokens] == [
+        ("neck", 0),
+        ("pain", 0),
+        ("no", 1),
+        ("numbness", 1),
+        ("tingling", 2),
+    ]
+
+
+def test_hyphens_and_slashes_split_words() -> None:
+    assert [t.raw for t in tokenize("light-headed/dizzy")] == ["light", "headed", "dizzy"]
+
+
+def test_phrase_key_drops_determiners() -> None:
+    assert phrase_key("Back of my Head") == phrase_key("back of the head") == ("back", "of", "head")
+
+
+def test_display_is_single_spaced_lowercase() -> None:
+    assert display("  Pins  &  Needles ") == "pins and needles"

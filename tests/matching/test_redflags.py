@@ -1,0 +1,90 @@
+"""Red-flag triage on every response, with negation and age rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.matching import MatchIndex, MatchQuery, RegionInput, Triage, match
+
+
+def triage(index: MatchIndex, text: str, age: int | None = None) -> Triage:
+    return match(index, MatchQuery(text=text, age=age)).triage
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("sudden headache", "thunderclap-headache"),  # two groups
+        ("the worst headache of my life", "thunderclap-headache"),  # single-group rule
+        ("fever and a stiff neck", "meningitis-signs"),
+        ("crushing chest pain and sweating", "cardiac-chest-pain"),
+        ("Crushing chest pain", "cardiac-chest-pain"),
+        ("pain in my chest and my left arm", "cardiac-chest-pain"),  # "pain in X" variant
+        ("my chest hurts and I feel short of breath", None),  # "short of breath" not listed
+        ("back pain and numbness in the groin", "cauda-equina"),
+        ("back pain, can't control my bladder", "cauda-equina"),
+    ],
+)
+def test_emergency_rules(index: MatchIndex, text: str, flag: str | None) -> None:
+    result = triage(index, text)
+    if flag is None:
+        assert result.level == "self_care"
+    else:
+        assert result.level == "emergency"
+        assert result.red_flags[0].id == flag
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "headache, no fever, no stiff neck",
+        "back pain, bladder normal, no numbness in the groin",
+        "back pain; bladder and bowels are fine",
+        "chest pain? no, just a sore shoulder",
+        "no chest pain, my shoulder hurts",
+        "not the worst headache of my life, just annoying",
+        "headache that came on slowly, nothing sudden",
+        "denies fever. stiff neck from sleeping badly",
+    ],
+)
+def test_negated_phrases_do_not_fire(index: MatchIndex, text: str) -> None:
+    assert triage(index, text).level == "self_care", text
+
+
+def test_min_age_requires_a_known_age(index: MatchIndex) -> None:
+    text = "new headache and jaw pain when chewing"
+    assert triage(index, text, age=67).level == "urgent"
+    assert triage(index, text, age=30).level == "self_care"
+    assert triage(index, text).level == "self_care"
+
+
+def test_highest_level_wins_and_is_listed_first(index: MatchIndex) -> None:
+    result = triage(index, "swollen calf, losing weight, and the worst headache of my life")
+    assert result.level == "emergency"
+    assert [hit.level for hit in result.red_flags] == ["emergency", "urgent", "see_clinician"]
+
+
+def test_hit_carries_title_advice_and_phrases(index: MatchIndex) -> None:
+    hit = triage(index, "fever with neck stiffness").red_flags[0]
+    assert hit.title == "Fever with a stiff neck"
+    assert hit.message == "Call emergency services now."
+    assert hit.matched == ("fever", "neck stiffness")
+
+
+def test_plural_variants_match(index: MatchIndex) -> None:
+    assert triage(index, "both calves swollen").level == "urgent"
+
+
+def test_self_care_when_nothing_fires(index: MatchIndex) -> None:
+    result = triage(index, "tight shoulders after work")
+    assert result == Triage(level="self_care", red_flags=())
+
+
+def test_structured_inputs_are_triaged(index: MatchIndex) -> None:
+    query = MatchQuery(regions=(RegionInput("calf"),), symptoms=("numbness",), text="it is swollen")
+    assert match(index, query).triage.level == "urgent"
+
+
+def test_red_flag_words_are_not_unrecognized(index: MatchIndex) -> None:
+    outcome = match(index, MatchQuery(text="crushing chest pain and sweating"))
+    assert outcome.interpretation.unrecognized == ()
