@@ -28,7 +28,7 @@ from typing import Final
 from app.matching.hierarchy import Hierarchy
 from app.matching.records import TriggerPointRecord, ZoneKind
 
-BROADER: Final = 0.6
+BROADER: Final = 0.85
 NARROWER: Final = 0.75
 
 

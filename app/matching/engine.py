@@ -85,6 +85,7 @@ def _read(index: MatchIndex, query: MatchQuery) -> _Reading:
         absent_symptoms=absent,
         factors=_merge(text.factors, given_factors),
         conditions=_merge(text.conditions, given_conditions),
+        condition_groups=_groups(text.condition_groups, given_conditions),
     )
     interpretation = Interpretation(
         regions=_interpreted_regions(index, scoring.sites),
@@ -99,6 +100,15 @@ def _read(index: MatchIndex, query: MatchQuery) -> _Reading:
     statements += [index.terms["symptom"].names[s] for s in given_symptoms]
     statements += [index.terms["condition"].names[c] for c in given_conditions]
     return _Reading(interpretation, scoring, text.red_flag_phrases, tuple(statements))
+
+
+def _groups(
+    from_text: tuple[tuple[str, ...], ...], given: Sequence[str]
+) -> tuple[tuple[str, ...], ...]:
+    """Text groups, then each structured condition on its own, without repeats."""
+    groups = list(from_text)
+    groups += [(c,) for c in given if not any(c in g for g in groups)]
+    return tuple(groups)
 
 
 def _merge(first: Sequence[str], second: Sequence[str]) -> tuple[str, ...]:

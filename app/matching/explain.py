@@ -17,6 +17,8 @@ from app.matching.records import TriggerPointRecord
 from app.matching.scoring import Evidence
 from app.matching.sites import Site
 
+# Region names that already start with a preposition ("Behind the eye", "Between the shoulder
+# blades") take no "to"/"at" and no article.
 _PREPOSITIONS: Final = frozenset(
     {
         "above",
@@ -31,7 +33,6 @@ _PREPOSITIONS: Final = frozenset(
         "under",
         "over",
         "just",
-        "top",
     }
 )
 
@@ -55,9 +56,8 @@ def explain(
     if evidence.hits:
         zones = _unique(hit.zone_region for _, hit in sorted(evidence.hits.items()))
         reported = _reported(index, evidence, sites)
-        clauses.append(
-            f"{subject} {verb} pain to {_join(_names(index, zones))}, matching your pain {reported}"
-        )
+        places = _join(_places(index, zones, "to"))
+        clauses.append(f"{subject} {verb} pain {places}, matching your pain {reported}")
     conditions = _term_names(index, "condition", sorted(evidence.conditions))
     if conditions:
         lead = f"{subject} can cause pain that" if not clauses else "its pain"
@@ -73,21 +73,23 @@ def explain(
 def _reported(index: MatchIndex, evidence: Evidence, sites: Sequence[Site]) -> str:
     regions = _unique(hit.reported for _, hit in sorted(evidence.hits.items()))
     sides = _unique(s for n in sorted(evidence.hits) if (s := sites[n].side) is not None)
-    text = "at " + _join(_names(index, regions))
+    text = _join(_places(index, regions, "at"))
     if len(sides) == 1:
         return text + (" on both sides" if sides[0] == "both" else f" on the {sides[0]} side")
     return text + (" on both sides" if sides else "")
 
 
-def _names(index: MatchIndex, regions: Sequence[str]) -> list[str]:
-    return [_with_article(index.regions[region].name) for region in regions]
+def _places(index: MatchIndex, regions: Sequence[str], preposition: str) -> list[str]:
+    return [_place(index.regions[region].name, preposition) for region in regions]
 
 
-@lru_cache(maxsize=2048)
-def _with_article(name: str) -> str:
-    """ "Temple" -> "the temple"; "Behind the eye" stays as it is."""
+@lru_cache(maxsize=4096)
+def _place(name: str, preposition: str) -> str:
+    """ "Temple" -> "to the temple"; "Behind the eye" stays as it is."""
     lowered = _lower_first(name)
-    return lowered if lowered.split(" ", 1)[0] in _PREPOSITIONS else f"the {lowered}"
+    if lowered.split(" ", 1)[0] in _PREPOSITIONS:
+        return lowered
+    return f"{preposition} the {lowered}"
 
 
 def _term_names(index: MatchIndex, kind: TermKind, ids: Sequence[str]) -> list[str]:

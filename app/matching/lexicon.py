@@ -86,6 +86,12 @@ FACET_PHRASES: Final[dict[tuple[str, ...], str]] = {
     ("inner",): "inner",
     ("inner", "side", "of"): "inner",
     ("medial",): "inner",
+    ("inner", "edge", "of"): "inner",
+    ("inside", "edge", "of"): "inner",
+    ("inner", "border", "of"): "inner",
+    ("outer", "edge", "of"): "outer",
+    ("outside", "edge", "of"): "outer",
+    ("outer", "border", "of"): "outer",
 }
 
 # Content-free words: never reported as unrecognised and never spell-corrected.

@@ -8,11 +8,12 @@ rarity rho_s = mean rarity of its regions, see `credit.py`):
                    (zone weight x hierarchy factor). R is coverage weighted by rarity: a
                    trigger point explaining every site beats one explaining one, and a rare
                    site counts more than a common one.
-    conditions C = share of the reported conditions t mimics
+    conditions C = share of the reported conditions t mimics (conditions named by one phrase
+                   are alternatives: mimicking any of them counts)
     symptoms   S = share of the reported symptoms t lists
     factors    F = share of the reported factors t lists
 
-    score = (3 R + 2 C + 1 S + 0.5 F) / (sum of the weights of the parts the query has)
+    score = (3 R + 1 C + 1 S + 0.5 F) / (sum of the weights of the parts the query has)
             * (1 - 0.3 * share of the absent symptoms t lists)
 
 Only parts present in the query count in the denominator, so the score is in [0, 1] and a
@@ -23,9 +24,11 @@ site or mimics a reported condition: symptoms and factors refine, they never nom
 Ties are broken deterministically: score (rounded to 4 places) descending, then the number of
 sites explained through an essential zone, then id.
 
-group_by="muscle" merges a muscle's candidate trigger points: per site the best credit of any
-of them, the union of matched conditions/symptoms/factors, and an absent symptom counts against
-the muscle only if all its candidates list it.
+group_by="muscle" merges a muscle's candidate trigger points: per site a noisy-or of their
+credits, 1 - prod(1 - credit_i) (the site is explained unless every one of them fails to explain
+it, so a muscle whose several trigger points all refer to the place ranks higher), the union of
+matched conditions/symptoms/factors, and an absent symptom counts against the muscle only if all
+its candidates list it.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from app.matching.records import ZoneKind
 from app.matching.sites import Site
 
 W_REGIONS: Final = 3.0
-W_CONDITIONS: Final = 2.0
+W_CONDITIONS: Final = 1.0
 W_SYMPTOMS: Final = 1.0
 W_FACTORS: Final = 0.5
 ABSENT_PENALTY: Final = 0.3
@@ -53,6 +56,12 @@ class ScoringQuery:
     absent_symptoms: tuple[str, ...]
     factors: tuple[str, ...]
     conditions: tuple[str, ...]
+    # alternatives named together ("sciatica" -> sciatica or piriformis syndrome); defaults to
+    # one group per condition
+    condition_groups: tuple[tuple[str, ...], ...] = ()
+
+    def groups(self) -> tuple[tuple[str, ...], ...]:
+        return self.condition_groups or tuple((c,) for c in self.conditions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,41 +98,52 @@ class Ranked:
 class _Plan:
     """Per-query constants of the formula, computed once rather than per candidate."""
 
-    site_weights: tuple[float, ...]
-    site_total: float
-    denominator: float
-    query: ScoringQuery
+    site_weights: tuple[float, ...]  # rarity x site weight / their sum x W_REGIONS / denominator
+    condition_groups: tuple[frozenset[str], ...]
+    condition_unit: float  # W_CONDITIONS / (groups x denominator)
+    symptom_unit: float
+    factor_unit: float
+    absent_unit: float  # ABSENT_PENALTY / number of absent symptoms
 
     @classmethod
     def of(cls, index: MatchIndex, query: ScoringQuery) -> _Plan:
-        weights = tuple(_site_weight(index, site) for site in query.sites)
+        groups = tuple(frozenset(group) for group in query.groups())
         parts = [
-            (W_REGIONS, query.sites),
-            (W_CONDITIONS, query.conditions),
-            (W_SYMPTOMS, query.symptoms),
-            (W_FACTORS, query.factors),
+            (W_REGIONS, len(query.sites)),
+            (W_CONDITIONS, len(groups)),
+            (W_SYMPTOMS, len(query.symptoms)),
+            (W_FACTORS, len(query.factors)),
         ]
-        denominator = sum(weight for weight, present in parts if present)
-        return cls(weights, sum(weights) or 1.0, denominator, query)
+        denominator = sum(weight for weight, count in parts if count) or 1.0
+        weights = [_site_weight(index, site) for site in query.sites]
+        region_unit = W_REGIONS / ((sum(weights) or 1.0) * denominator)
+        return cls(
+            site_weights=tuple(w * region_unit for w in weights),
+            condition_groups=groups,
+            condition_unit=_unit(W_CONDITIONS, len(groups), denominator),
+            symptom_unit=_unit(W_SYMPTOMS, len(query.symptoms), denominator),
+            factor_unit=_unit(W_FACTORS, len(query.factors), denominator),
+            absent_unit=_unit(ABSENT_PENALTY, len(query.absent_symptoms), 1.0),
+        )
 
     def score(self, evidence: Evidence) -> float:
-        if not self.denominator:
-            return 0.0
-        query, weights = self.query, self.site_weights
+        weights = self.site_weights
         total = 0.0
-        if query.sites:
-            explained = sum(weights[n] * hit.credit for n, hit in evidence.hits.items())
-            total += W_REGIONS * explained / self.site_total
-        if query.conditions:
-            total += W_CONDITIONS * len(evidence.conditions) / len(query.conditions)
-        if query.symptoms:
-            total += W_SYMPTOMS * len(evidence.symptoms) / len(query.symptoms)
-        if query.factors:
-            total += W_FACTORS * len(evidence.factors) / len(query.factors)
-        base = total / self.denominator
-        if query.absent_symptoms:
-            base *= 1 - ABSENT_PENALTY * len(evidence.absent) / len(query.absent_symptoms)
-        return min(max(base, 0.0), 1.0)
+        for site_no, hit in evidence.hits.items():
+            total += weights[site_no] * hit.credit
+        if evidence.conditions:
+            total += self.condition_unit * sum(
+                1 for group in self.condition_groups if not group.isdisjoint(evidence.conditions)
+            )
+        total += self.symptom_unit * len(evidence.symptoms)
+        total += self.factor_unit * len(evidence.factors)
+        if evidence.absent:
+            total *= 1 - self.absent_unit * len(evidence.absent)
+        return min(max(total, 0.0), 1.0)
+
+
+def _unit(weight: float, count: int, denominator: float) -> float:
+    return weight / (count * denominator) if count else 0.0
 
 
 def rank_trigger_points(index: MatchIndex, query: ScoringQuery) -> list[Ranked]:
@@ -202,13 +222,20 @@ def _term_hits(index: MatchIndex, kind: TermKind, ids: Sequence[str]) -> dict[in
 
 
 def _merge(evidence: Sequence[Evidence]) -> Evidence:
+    """A muscle's evidence from its trigger points' (see the module docstring)."""
     if len(evidence) == 1:
         return evidence[0]
-    hits: dict[int, SiteHit] = {}
+    best: dict[int, SiteHit] = {}
+    missed: dict[int, float] = {}  # chance that none of the trigger points explains the site
     for item in evidence:
         for site_no, hit in item.hits.items():
-            if site_no not in hits or hit.credit > hits[site_no].credit:
-                hits[site_no] = hit
+            missed[site_no] = missed.get(site_no, 1.0) * (1.0 - hit.credit)
+            if site_no not in best or hit.credit > best[site_no].credit:
+                best[site_no] = hit
+    hits = {
+        n: SiteHit(1.0 - missed[n], hit.reported, hit.zone_region, hit.zone)
+        for n, hit in best.items()
+    }
     return Evidence(
         hits=hits,
         symptoms=frozenset().union(*(e.symptoms for e in evidence)),

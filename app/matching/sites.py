@@ -17,6 +17,7 @@ from app.matching.lexicon import SPREAD_CUES, Side
 from app.matching.normalize import Token
 
 INFERRED_WEIGHT: Final = 0.5
+_COORDINATORS: Final = frozenset({"and", "or", "plus", "also", "both"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,7 @@ def sites_from_mentions(
     index: MatchIndex, mentions: Sequence[RegionMention], tokens: Sequence[Token]
 ) -> list[Site]:
     """Apply facets, expand bare limbs with a facet, and fill spread paths."""
-    mentions = _localise_loose_words(index, mentions)
+    mentions = _localise_loose_words(index, mentions, tokens)
     sites: list[Site] = []
     for pos, mention in enumerate(mentions):
         sites.extend(_apply_facet(index, mention))
@@ -54,12 +55,13 @@ def sites_from_mentions(
 
 
 def _localise_loose_words(
-    index: MatchIndex, mentions: Sequence[RegionMention]
+    index: MatchIndex, mentions: Sequence[RegionMention], tokens: Sequence[Token]
 ) -> list[RegionMention]:
-    """Drop a loose multi-region word when its clause also names one of its places.
+    """Drop a loose multi-region word when a place it covers is attached to it.
 
     "headache behind my left eye" is a headache *located* behind the eye: the person did not
-    also report the forehead, temple and back of the head.
+    also report the forehead, temple and back of the head. A place joined by "and" is a second
+    report, not a location ("pain at the base of my thumb and the thumb side of my wrist").
     """
     kept = []
     for mention in mentions:
@@ -67,11 +69,17 @@ def _localise_loose_words(
             other is not mention
             and other.clause == mention.clause
             and _within(index, other.regions, mention.regions)
+            and not _coordinated(mention, other, tokens)
             for other in mentions
         ):
             continue
         kept.append(mention)
     return kept
+
+
+def _coordinated(a: RegionMention, b: RegionMention, tokens: Sequence[Token]) -> bool:
+    start, end = (a.end, b.start) if a.start < b.start else (b.end, a.start)
+    return any(token.raw in _COORDINATORS for token in tokens[start:end])
 
 
 def _within(index: MatchIndex, specific: Sequence[str], loose: Sequence[str]) -> bool:

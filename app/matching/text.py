@@ -11,15 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from app.matching.index import MatchIndex
 from app.matching.laterality import side_for, side_markers
-from app.matching.lexicon import FUNCTION_WORDS
+from app.matching.lexicon import FUNCTION_WORDS, NEGATION_CUES
 from app.matching.negation import negation_mask
 from app.matching.normalize import Token, tokenize
 from app.matching.redflags import PhraseHits, find_phrases
 from app.matching.scan import Item, correct_spelling, scan_items
 from app.matching.sites import RegionMention, Site, sites_from_mentions
+
+_SPLIT: Final = NEGATION_CUES | {"and", "or", "nor", "plus"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,7 @@ class TextAnalysis:
     absent_symptoms: tuple[str, ...] = ()
     factors: tuple[str, ...] = ()
     conditions: tuple[str, ...] = ()
+    condition_groups: tuple[tuple[str, ...], ...] = ()
     negated: tuple[str, ...] = ()
     unrecognized: tuple[str, ...] = ()
     red_flag_phrases: frozenset[int] = frozenset()
@@ -51,6 +55,7 @@ def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
         absent_symptoms=_ids(negative, "symptom"),
         factors=_ids(positive, "factor"),
         conditions=_ids(positive, "condition"),
+        condition_groups=tuple(dict.fromkeys(g for i in positive if (g := i.ids("condition")))),
         negated=tuple(_negated_phrases(tokens, items, mask)),
         unrecognized=tuple(_leftovers(index, tokens, consumed, mask, hits)),
         red_flag_phrases=hits.present,
@@ -84,13 +89,13 @@ def _sites(index: MatchIndex, items: Sequence[Item], tokens: Sequence[Token]) ->
 def _negated_phrases(
     tokens: Sequence[Token], items: Sequence[Item], mask: Sequence[bool]
 ) -> list[str]:
-    """Denied phrases in text order: each run of negated words, trimmed of grammar words
-    ("no numbness in the groin" -> "numbness in the groin")."""
+    """Denied phrases in text order: each run of negated words, split at "and"/"or"/"no" and
+    trimmed of grammar words ("no numbness in the groin" -> "numbness in the groin")."""
     meaningful = [_content(token) for token in tokens]
     for item in items:
         meaningful[item.start : item.end] = [True] * (item.end - item.start)
     phrases = []
-    for start, end in _runs(tokens, lambda pos: mask[pos]):
+    for start, end in _runs(tokens, lambda pos: mask[pos] and tokens[pos].raw not in _SPLIT):
         kept = [pos for pos in range(start, end) if meaningful[pos]]
         if kept:
             phrases.append(_phrase(tokens, kept[0], kept[-1] + 1))

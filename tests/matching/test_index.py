@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from app.matching import MatchIndex, MatchQuery, build_index, match
+from app.matching.credit import BROADER
 from app.matching.fuzzy import Speller
 from app.matching.normalize import phrase_key
 from app.matching.phrases import PhraseTarget
@@ -23,10 +24,11 @@ def test_hierarchy(index: MatchIndex) -> None:
 def test_postings_keep_the_best_zone_per_trigger_point(index: MatchIndex) -> None:
     scm = [tp.id for tp in index.trigger_points].index("sternocleidomastoid-sternal")
     (posting,) = [p for p in index.postings["head"] if p.tp == scm]
-    # vertex (0.8, one level below head) beats behind-eye (1.0, two levels below)
-    assert posting.zone_region == "vertex"
+    # behind-eye (1.0, two levels below head) against vertex (0.8, one level below)
+    best = max((1.0 * BROADER**2, "behind-eye"), (0.8 * BROADER, "vertex"))
+    assert posting.zone_region == best[1]
     assert posting.zone == "essential"
-    assert abs(posting.credit - 0.8 * 0.6) < 1e-9
+    assert abs(posting.credit - best[0]) < 1e-9
 
 
 def test_rarity_is_in_unit_interval(index: MatchIndex) -> None:

@@ -202,3 +202,13 @@ def _with(records: DatasetRecords, extra: TriggerPointRecord) -> DatasetRecords:
         records.vocabulary,
         records.red_flags,
     )
+
+
+def test_muscle_score_combines_its_trigger_points(index: MatchIndex) -> None:
+    # reported "neck": both trapezius trigger points explain it partly (through the tree);
+    # together (noisy-or) they explain it better than either alone
+    outcome = match(index, at("neck", group_by="muscle"))
+    trapezius = next(row for row in outcome.results if row.muscle.id == "trapezius")
+    assert len(trapezius.trigger_points) == 2
+    assert trapezius.score > max(tp.score for tp in trapezius.trigger_points)
+    assert trapezius.score <= 1.0
