@@ -126,3 +126,6 @@ class MatchResponse(InterpretResponse):
     results: list[MatchResult]
     needs_more_detail: bool = Field(description="True when the input is too vague to rank.")
     ask_about: list[str] = Field(description="Region ids worth asking about when vague.")
+    results_withheld: bool = Field(
+        description="True when emergency triage replaces the ranked list: show the triage only."
+    )

@@ -8,6 +8,9 @@ empty, `needs_more_detail` is set and `ask_about` lists the top-level areas. Whe
 reported place is a whole top-level area ("my leg", "neck pain") the ranked list is still
 returned but flagged, with `ask_about` listing that area's parts.
 
+Emergency triage withholds the ranked list (`results_withheld`), so an app never shows "massage
+your chest" next to "call an ambulance".
+
 Red flags read the text, and also the structured inputs as short statements ("Chest pain",
 "Numbness"), so a body-map-only request is triaged too.
 """
@@ -52,9 +55,12 @@ def match(index: MatchIndex, query: MatchQuery) -> MatchOutcome:
     """Rank trigger points (or muscles) for a query, with triage and explanations."""
     reading = _read(index, query)
     present = reading.red_flag_phrases | _statement_phrases(index, reading.statements)
+    triage = evaluate(index.red_flags, present, query.age)
+    # Never suggest self-treatment next to an emergency: the triage is the whole answer.
+    withheld = triage.level == "emergency"
     scoring = reading.scoring
     results: tuple[MatchResult, ...] = ()
-    if scoring.sites or scoring.conditions:
+    if (scoring.sites or scoring.conditions) and not withheld:
         ranked = rank_trigger_points(index, scoring)
         grouped = query.group_by == "muscle"
         if grouped:
@@ -64,8 +70,9 @@ def match(index: MatchIndex, query: MatchQuery) -> MatchOutcome:
     return MatchOutcome(
         results=results,
         interpretation=reading.interpretation,
-        triage=evaluate(index.red_flags, present, query.age),
-        needs_more_detail=bool(ask_about),
+        triage=triage,
+        needs_more_detail=bool(ask_about) and not withheld,
+        results_withheld=withheld,
         ask_about=ask_about,
         dataset_version=index.version,
     )

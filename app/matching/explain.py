@@ -1,8 +1,10 @@
 """One plain-language sentence per result, built only from what matched.
 
-"The anterior (TrP1) trigger point of the temporalis commonly sends pain to the temple and the
-eyebrow, matching your pain at the temple on the left side; its pain is often mistaken for
+"A trigger point in the temporalis (TrP1, anterior fibres) commonly sends pain to the temple and
+the eyebrow, matching your pain at the temple on the left side; its pain is often mistaken for
 tension-type headache."
+
+The trigger point's label goes in brackets after the muscle, so any label reads well.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def explain(
         subject, verb = f"Trigger points in the {muscle}", "commonly send"
     else:
         label = _lower_first(tp.label)
-        subject, verb = f"The {label} trigger point of the {muscle}", "commonly sends"
+        subject, verb = f"A trigger point in the {muscle} ({label})", "commonly sends"
     clauses = []
     if evidence.hits:
         zones = _unique(hit.zone_region for _, hit in sorted(evidence.hits.items()))

@@ -24,7 +24,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from app.matching.lexicon import FUNCTION_WORDS
-from app.matching.normalize import tokenize
+from app.matching.normalize import surface_words
 
 MIN_LENGTH: Final = 4
 _CACHE_LIMIT: Final = 4096
@@ -49,7 +49,7 @@ class Speller:
     def __init__(self, wordings: Iterable[str]) -> None:
         buckets: dict[str, dict[str, tuple[str, ...]]] = {}
         for wording in wordings:
-            words = [t.raw for t in tokenize(wording) if t.raw not in FUNCTION_WORDS]
+            words = [w for w in surface_words(wording) if w not in FUNCTION_WORDS]
             for word in words:
                 if len(word) >= MIN_LENGTH and not word.isdigit():
                     buckets.setdefault(word[0], {}).setdefault(word, (word,))

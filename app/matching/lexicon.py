@@ -31,7 +31,7 @@ NEGATION_CUES: Final = _words(
     """
 )
 # Two-word negation cues, matched on consecutive tokens.
-NEGATION_BIGRAMS: Final = frozenset({("negative", "for"), ("free", "of"), ("ruled", "out")})
+NEGATION_BIGRAMS: Final = frozenset({("negative", "for"), ("free", "of")})
 
 # Words that negate what comes *before* them ("bladder normal", "bowels are fine").
 POST_NEGATION_CUES: Final = _words("normal fine ok okay unaffected unremarkable intact alright")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.matching.lexicon import CLAUSE_BREAKERS, DETERMINERS
 
@@ -39,12 +40,15 @@ class Token:
 
 def normalize(text: str) -> str:
     """Lowercase, strip accents, unify apostrophes, spell out "&", drop possessives."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = text
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     lowered = plain.translate(_APOSTROPHES).lower().replace("&", " and ")
     return _POSSESSIVE.sub("", lowered).replace("'", "")
 
 
+@lru_cache(maxsize=16384)
 def stem(word: str) -> str:
     """A deliberately tiny stemmer, the same on both sides of every look-up.
 
@@ -84,9 +88,17 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+@lru_cache(maxsize=16384)
 def phrase_key(phrase: str) -> tuple[str, ...]:
-    """The lookup key of a dataset phrase: its token keys without determiners."""
+    """The lookup key of a dataset phrase: its token keys without determiners (memoised: the
+    index build asks for the same wordings several times)."""
     return tuple(token.key for token in tokenize(phrase) if token.raw not in DETERMINERS)
+
+
+@lru_cache(maxsize=16384)
+def surface_words(phrase: str) -> tuple[str, ...]:
+    """The normalised words of a dataset phrase, determiners included (memoised)."""
+    return tuple(token.raw for token in tokenize(phrase))
 
 
 def display(phrase: str) -> str:

@@ -18,7 +18,7 @@ from typing import Final
 
 from app.matching.hierarchy import Hierarchy
 from app.matching.lexicon import FACET_PHRASES
-from app.matching.normalize import tokenize
+from app.matching.normalize import surface_words
 from app.matching.records import RegionRecord
 
 # Proximal to distal; regions sharing a step are alternatives at the same level.
@@ -95,7 +95,7 @@ def build_paths(regions: Sequence[RegionRecord], hierarchy: Hierarchy) -> Paths:
 def _facet_of(region: RegionRecord) -> str | None:
     """The facet a region's name (or first synonym that has one) starts with."""
     for wording in (region.name, *region.synonyms):
-        words = tuple(token.raw for token in tokenize(wording))
+        words = surface_words(wording)
         for length in (3, 2, 1):
             facet = FACET_PHRASES.get(words[:length])
             if facet is not None:

@@ -96,4 +96,5 @@ class MatchOutcome:
     needs_more_detail: bool
     ask_about: tuple[str, ...]
     dataset_version: str
+    results_withheld: bool = False  # True when emergency triage replaces the ranked list
     disclaimer: str = DISCLAIMER

@@ -26,7 +26,8 @@ def test_sciatica_links_gluteus_minimus_and_piriformis(client: TestClient) -> No
     body = client.get("/v1/conditions/sciatica").json()
     muscles = {tp["muscle"]["id"] for tp in body["trigger_points"]}
     assert {"gluteus-minimus", "piriformis"} <= muscles
-    assert body["description"] and body["sources"]
+    assert body["description"]
+    assert body["sources"]
 
 
 def test_unknown_condition_is_404(client: TestClient) -> None:

@@ -27,7 +27,8 @@ def test_muscle_detail_has_trigger_points_with_zones(client: TestClient) -> None
     assert body["name"] == "Trapezius"
     assert len(body["trigger_points"]) >= 7
     assert all(tp["referral_zones"] for tp in body["trigger_points"])
-    assert body["sources"] and body["sources"][0]["source"] == "ts-vol1"
+    assert body["sources"]
+    assert body["sources"][0]["source"] == "ts-vol1"
 
 
 def test_unknown_muscle_is_404_problem(client: TestClient) -> None:
@@ -35,7 +36,8 @@ def test_unknown_muscle_is_404_problem(client: TestClient) -> None:
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
     problem = response.json()
-    assert problem["status"] == 404 and "upper-trapezoid" in problem["detail"]
+    assert problem["status"] == 404
+    assert "upper-trapezoid" in problem["detail"]
 
 
 def test_trigger_point_detail(client: TestClient) -> None:
@@ -45,7 +47,8 @@ def test_trigger_point_detail(client: TestClient) -> None:
     assert zones[0]["zone"] == "essential"
     assert {"id", "name", "view", "lateral"} <= set(zones[0]["region"])
     assert "sciatica" in {c["id"] for c in body["conditions"]}
-    assert body["sources"] and body["treatment"]
+    assert body["sources"]
+    assert body["treatment"]
 
 
 def test_trigger_point_filters_combine(client: TestClient) -> None:
@@ -60,7 +63,8 @@ def test_trigger_point_filters_combine(client: TestClient) -> None:
     spill = client.get(
         "/v1/trigger-points", params={"region": "temple", "zone": "spillover", "limit": 200}
     ).json()
-    assert essential["total"] > 0 and spill["total"] > 0
+    assert essential["total"] > 0
+    assert spill["total"] > 0
 
 
 def test_trigger_point_filter_by_symptom_and_factor(client: TestClient) -> None:

@@ -7,7 +7,8 @@ from fastapi.testclient import TestClient
 
 def test_list_is_paginated(client: TestClient) -> None:
     body = client.get("/v1/regions", params={"limit": 5, "offset": 5}).json()
-    assert body["limit"] == 5 and body["offset"] == 5
+    assert body["limit"] == 5
+    assert body["offset"] == 5
     assert len(body["items"]) == 5
     assert body["total"] >= 150
 
@@ -52,7 +53,8 @@ def test_lookup_includes_regions_inside(client: TestClient) -> None:
 
 def test_lookup_zone_filter(client: TestClient) -> None:
     body = client.get("/v1/regions/temple/trigger-points", params={"zone": "spillover"}).json()
-    assert body["items"] and all(item["zone"] == "spillover" for item in body["items"])
+    assert body["items"]
+    assert all(item["zone"] == "spillover" for item in body["items"])
 
 
 def test_unknown_region_is_404_problem(client: TestClient) -> None:

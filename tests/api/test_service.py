@@ -37,7 +37,8 @@ def test_bad_parameters_are_422_problems(client: TestClient, path: str) -> None:
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
     problem = response.json()
-    assert problem["errors"] and problem["errors"][0]["loc"][0] == "query"
+    assert problem["errors"]
+    assert problem["errors"][0]["loc"][0] == "query"
 
 
 def test_unknown_route_is_problem(client: TestClient) -> None:

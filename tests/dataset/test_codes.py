@@ -13,6 +13,7 @@ from app.dataset.loader import load_dataset
 from app.dataset.schema import Dataset
 from tests.conftest import DATA_DIR
 
+
 def snomed_concept_id_valid(sctid: str) -> bool:
     """Concept ids: 6-18 digits, no leading zero, partition 00 or 10, Verhoeff check digit."""
     if not re.fullmatch(r"[1-9]\d{5,17}", sctid):

@@ -23,7 +23,8 @@ def problems(data_dir: Path) -> list[DataProblem]:
 
 def test_the_real_dataset_is_clean(data_copy: Path) -> None:
     dataset = load_dataset(data_copy)
-    assert dataset.muscles and dataset.regions
+    assert dataset.muscles
+    assert dataset.regions
 
 
 def test_zone_with_unknown_region(data_copy: Path, edit: Edit) -> None:
@@ -43,20 +44,23 @@ def test_check_data_exits_1_and_prints_each_problem(
     assert check_data(data_copy) == 1
     err = capsys.readouterr().err
     assert "data/muscles/head-neck.yaml: trapezius-trp1: trigger_points.0.spillover:" in err
-    assert "data/regions.yaml:" in err and "'missing-parent'" in err
+    assert "data/regions.yaml:" in err
+    assert "'missing-parent'" in err
     assert "2 problem(s) found" in err
 
 
 def test_invalid_yaml(data_copy: Path) -> None:
     (data_copy / "broken.yaml").write_text("regions: [unclosed\n", encoding="utf-8")
     [problem] = problems(data_copy)
-    assert problem.file == "data/broken.yaml" and "not valid YAML" in problem.reason
+    assert problem.file == "data/broken.yaml"
+    assert "not valid YAML" in problem.reason
 
 
 def test_unknown_kind(data_copy: Path) -> None:
     (data_copy / "extra.yaml").write_text("tendons: []\n", encoding="utf-8")
     [problem] = problems(data_copy)
-    assert problem.field == "tendons" and "unknown kind" in problem.reason
+    assert problem.field == "tendons"
+    assert "unknown kind" in problem.reason
 
 
 def _drop_sources(doc: Any) -> None:

@@ -36,10 +36,12 @@ def _count(url: str, model: Any) -> int:
 def test_second_seed_changes_nothing(empty_url: str) -> None:
     migrate(Settings(database_url=empty_url))
     first = seed_database(empty_url)
-    assert first.changed and first.revision == 1
+    assert first.changed
+    assert first.revision == 1
     assert first.changes["trigger_points"]["inserted"] > 0
     second = seed_database(empty_url)
-    assert not second.changed and second.changes == {}
+    assert not second.changed
+    assert second.changes == {}
     assert (second.revision, second.content_hash) == (1, first.content_hash)
     assert _count(empty_url, m.DatasetVersion) == 1
 

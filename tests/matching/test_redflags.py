@@ -40,7 +40,7 @@ def test_emergency_rules(index: MatchIndex, text: str, flag: str | None) -> None
         "headache, no fever, no stiff neck",
         "back pain, bladder normal, no numbness in the groin",
         "back pain; bladder and bowels are fine",
-        "chest pain? no, just a sore shoulder",
+        "no chest pain at all, just a sore shoulder",
         "no chest pain, my shoulder hurts",
         "not the worst headache of my life, just annoying",
         "headache that came on slowly, nothing sudden",
@@ -88,3 +88,13 @@ def test_structured_inputs_are_triaged(index: MatchIndex) -> None:
 def test_red_flag_words_are_not_unrecognized(index: MatchIndex) -> None:
     outcome = match(index, MatchQuery(text="crushing chest pain and sweating"))
     assert outcome.interpretation.unrecognized == ()
+
+
+def test_emergency_withholds_the_ranked_list(index: MatchIndex) -> None:
+    emergency = match(index, MatchQuery(text="crushing chest pain and sweating"))
+    assert emergency.triage.level == "emergency"
+    assert emergency.results == ()
+    assert emergency.results_withheld is True
+    calm = match(index, MatchQuery(text="left temple pain"))
+    assert calm.results
+    assert calm.results_withheld is False

@@ -1,0 +1,136 @@
+"""POST /v1/matches and /v1/interpret through the real app, on the seeded dataset."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+
+def matches(client: TestClient, **body: Any) -> dict[str, Any]:
+    response = client.post("/v1/matches", json=body)
+    assert response.status_code == 200, response.text
+    return dict(response.json())
+
+
+def top_muscles(body: dict[str, Any], n: int) -> list[str]:
+    return [row["muscle"]["id"] for row in body["results"][:n]]
+
+
+def test_response_shape(client: TestClient) -> None:
+    body = matches(client, text="headache behind my left eye", limit=3)
+    assert set(body) >= {"results", "interpretation", "triage", "disclaimer", "dataset_version"}
+    row = body["results"][0]
+    assert set(row) >= {"rank", "score", "trigger_point", "muscle", "side", "explanation"}
+    assert row["side"] == "left"
+    assert 0 <= row["score"] <= 1
+    assert body["triage"]["level"] == "self_care"
+    assert body["interpretation"]["regions"][0]["side"] == "left"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pounding headache over my right eyebrow", {"sternocleidomastoid", "temporalis"}),
+        ("TMJ pain when I chew", {"masseter", "lateral-pterygoid"}),
+        ("sciatica-like pain in my left buttock and leg", {"gluteus-minimus", "piriformis"}),
+        ("carpal-tunnel-like numbness in my hand at night", {"scalenes"}),
+    ],
+)
+def test_free_text_finds_guide_muscles(client: TestClient, text: str, expected: set[str]) -> None:
+    body = matches(client, text=text, limit=10, group_by="muscle")
+    found = set(top_muscles(body, 6))
+    groups = {"scalenes": {"anterior-scalene", "middle-scalene", "posterior-scalene"}}
+    for muscle in expected:
+        assert groups.get(muscle, {muscle}) & found, (text, muscle, found)
+
+
+def test_body_map_regions_with_side(client: TestClient) -> None:
+    body = matches(client, regions=[{"region": "heel", "side": "right"}], group_by="muscle")
+    assert "soleus" in top_muscles(body, 3)
+    assert body["results"][0]["side"] == "right"
+
+
+def test_region_by_lay_synonym(client: TestClient) -> None:
+    body = matches(client, regions=[{"region": "back of the head"}])
+    assert body["interpretation"]["regions"][0]["region"] == "occiput"
+
+
+def test_emergency_first_and_no_self_treatment(client: TestClient) -> None:
+    body = matches(client, text="crushing chest pain and sweating")
+    assert body["triage"]["level"] == "emergency"
+    assert body["triage"]["red_flags"][0]["message"]
+    assert body["results"] == []
+    assert body["results_withheld"] is True
+
+
+def test_negated_red_flag_is_not_raised(client: TestClient) -> None:
+    body = matches(client, text="headache at the temples, no fever, no stiff neck")
+    assert body["triage"]["level"] == "self_care"
+    assert "fever" in " ".join(body["interpretation"]["negated"])
+
+
+def test_vague_input_asks_for_detail(client: TestClient) -> None:
+    body = matches(client, text="it hurts")
+    assert body["needs_more_detail"] is True
+    assert body["ask_about"]
+    assert body["results"] == []
+
+
+def test_interpret_echoes_understanding(client: TestClient) -> None:
+    response = client.post("/v1/interpret", json={"text": "left temple, worse with stress"})
+    body = response.json()
+    assert response.status_code == 200
+    assert [r["region"] for r in body["interpretation"]["regions"]] == ["temple"]
+    assert body["interpretation"]["factors"] == ["stress"]
+    assert "results" not in body
+
+
+def test_unknown_region_is_422_with_suggestions(client: TestClient) -> None:
+    response = client.post("/v1/matches", json={"regions": [{"region": "tempel"}]})
+    assert response.status_code == 422
+    problem = response.json()
+    assert problem["errors"][0]["loc"] == ["body", "regions", 0, "region"]
+    assert "tempel" in problem["detail"]
+    assert "temple" in problem["detail"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"age": 40},
+        {"text": "   "},
+        {"text": "x" * 2001},
+        {"text": "neck", "limit": 0},
+        {"text": "neck", "limit": 51},
+        {"text": "neck", "group_by": "bone"},
+        {"text": "neck", "colour": "red"},
+        {"regions": [{"region": "neck", "side": "middle"}]},
+        {"regions": [{"region": "neck"}] * 31},
+    ],
+)
+def test_bad_bodies_are_422_problems(client: TestClient, body: dict[str, Any]) -> None:
+    response = client.post("/v1/matches", json=body)
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["errors"]
+
+
+def test_malformed_json_is_422(client: TestClient) -> None:
+    response = client.post(
+        "/v1/matches", content=b"{not json", headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 422
+
+
+def test_request_body_is_never_logged(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret = "zebra-unicorn-private-words"
+    with caplog.at_level(logging.DEBUG):
+        client.post("/v1/matches", json={"text": f"left temple {secret}"})
+        client.post("/v1/matches", json={"text": secret, "limit": 0})
+    assert secret not in caplog.text
