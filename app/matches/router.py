@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends, Request
+import orjson
+from fastapi import APIRouter, Body, Depends, Request, Response
 
 from app.errors import InvalidInputError, ProblemError, UnavailableError, problem_responses
 from app.matches.schemas import (
@@ -24,7 +25,7 @@ from app.matching import MatchIndex, MatchQuery, RegionInput, UnknownTermError, 
 router = APIRouter(prefix="/v1", tags=["matching"])
 
 
-def current_index(request: Request) -> MatchIndex:
+async def current_index(request: Request) -> MatchIndex:
     snapshot: Snapshot = request.app.state.snapshot
     if snapshot.index is None:
         raise UnavailableError("The dataset is not loaded yet; run `triggermap seed`.")
@@ -49,6 +50,13 @@ def _query(body: InterpretRequest) -> MatchQuery:
     )
 
 
+def _json(content: object) -> Response:
+    # The matcher's frozen dataclasses already have the response's shape (tests check them
+    # against MatchResponse / InterpretResponse); orjson writes them directly, skipping a second
+    # pydantic validation on the hot path.
+    return Response(orjson.dumps(content), media_type="application/json")
+
+
 def _unknown(exc: UnknownTermError) -> InvalidInputError:
     loc: list[str | int] = ["body"]
     for part in exc.field.replace("]", "").split("."):
@@ -66,30 +74,39 @@ def _unknown(exc: UnknownTermError) -> InvalidInputError:
     summary="Rank the trigger points most likely behind reported symptoms",
     description="Free text and/or body-map regions in; ranked trigger points with reasons, "
     "the interpretation, and red-flag triage out. Request bodies are never logged or stored.",
+    response_model=MatchResponse,
     responses=problem_responses(422, 503),
 )
-def post_matches(
+async def post_matches(
     index: Index, body: Annotated[MatchRequest, Body(examples=[EXAMPLE])]
-) -> MatchResponse:
+) -> Response:
     try:
         outcome = match(index, _query(body))
     except UnknownTermError as exc:
         raise _unknown(exc) from None
-    return MatchResponse.model_validate(outcome)
+    return _json(outcome)
 
 
 @router.post(
     "/interpret",
     summary="How a symptom report was understood, without ranking",
     description="The interpretation and triage alone, so an app can echo what it understood.",
+    response_model=InterpretResponse,
     responses=problem_responses(422, 503),
 )
-def post_interpret(
+async def post_interpret(
     index: Index, body: Annotated[InterpretRequest, Body(examples=[EXAMPLE])]
-) -> InterpretResponse:
+) -> Response:
     try:
         # limit=0: the same reading and triage as /v1/matches, without building result rows.
         outcome = match(index, replace(_query(body), limit=0))
     except UnknownTermError as exc:
         raise _unknown(exc) from None
-    return InterpretResponse.model_validate(outcome)
+    return _json(
+        {
+            "interpretation": outcome.interpretation,
+            "triage": outcome.triage,
+            "disclaimer": outcome.disclaimer,
+            "dataset_version": outcome.dataset_version,
+        }
+    )

@@ -134,3 +134,22 @@ def test_request_body_is_never_logged(
         client.post("/v1/matches", json={"text": f"left temple {secret}"})
         client.post("/v1/matches", json={"text": secret, "limit": 0})
     assert secret not in caplog.text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"text": "headache behind my left eye, no numbness", "symptoms": ["tingling"]},
+        {"regions": [{"region": "heel", "side": "both"}], "group_by": "muscle"},
+        {"text": "crushing chest pain and sweating"},
+        {"text": "it hurts"},
+    ],
+)
+def test_responses_keep_the_documented_contract(client: TestClient, body: dict[str, Any]) -> None:
+    from app.matches.schemas import InterpretResponse, MatchResponse
+
+    MatchResponse.model_validate(client.post("/v1/matches", json=body).json(), strict=True)
+    reading = {key: value for key, value in body.items() if key not in {"group_by", "limit"}}
+    InterpretResponse.model_validate(
+        client.post("/v1/interpret", json=reading).json(), strict=True
+    )
