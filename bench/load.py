@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Final
@@ -78,7 +78,7 @@ def seeded_env(workdir: Path) -> dict[str, str]:
 
 
 def wrk(
-    url: str, body: dict[str, object] | None, duration: int, connections: int
+    url: str, body: Mapping[str, object] | None, duration: int, connections: int
 ) -> dict[str, float]:
     command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url]
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
