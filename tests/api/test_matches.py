@@ -126,9 +126,7 @@ def test_malformed_json_is_422(client: TestClient) -> None:
     assert response.status_code == 422
 
 
-def test_request_body_is_never_logged(
-    client: TestClient, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_request_body_is_never_logged(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
     secret = "zebra-unicorn-private-words"
     with caplog.at_level(logging.DEBUG):
         client.post("/v1/matches", json={"text": f"left temple {secret}"})
@@ -150,6 +148,4 @@ def test_responses_keep_the_documented_contract(client: TestClient, body: dict[s
 
     MatchResponse.model_validate(client.post("/v1/matches", json=body).json(), strict=True)
     reading = {key: value for key, value in body.items() if key not in {"group_by", "limit"}}
-    InterpretResponse.model_validate(
-        client.post("/v1/interpret", json=reading).json(), strict=True
-    )
+    InterpretResponse.model_validate(client.post("/v1/interpret", json=reading).json(), strict=True)

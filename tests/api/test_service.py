@@ -58,3 +58,18 @@ def test_openapi_documents_problem_responses(client: TestClient) -> None:
     muscle = spec["paths"]["/v1/muscles/{muscle_id}"]["get"]
     assert {"404", "422"} <= set(muscle["responses"])
     assert muscle["summary"]
+
+
+def test_dataset_matches_the_files_on_every_backend(client: TestClient) -> None:
+    from app.dataset.loader import load_dataset
+    from app.dataset.seed import content_hash
+    from tests.conftest import DATA_DIR
+
+    dataset = load_dataset(DATA_DIR)
+    body = client.get("/v1/dataset").json()
+    assert body["content_hash"] == content_hash(dataset)
+    points = [tp for muscle in dataset.muscles for tp in muscle.trigger_points]
+    assert body["counts"]["muscles"] == len(dataset.muscles)
+    assert body["counts"]["trigger_points"] == len(points)
+    assert body["counts"]["referral_zones"] == sum(len(tp.zones()) for tp in points)
+    assert body["counts"]["regions"] == len(dataset.regions)

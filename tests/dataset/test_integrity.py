@@ -1,0 +1,88 @@
+"""The whole dataset, read as a reviewer would: complete, connected, cited, without collisions."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from app.dataset.loader import load_dataset
+from app.dataset.schema import Dataset
+from tests.conftest import DATA_DIR
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return load_dataset(DATA_DIR)
+
+
+def test_floors(dataset: Dataset) -> None:
+    points = [tp for muscle in dataset.muscles for tp in muscle.trigger_points]
+    assert len(dataset.muscles) >= 110
+    assert len(points) >= 220
+    assert len(dataset.regions) >= 150
+    assert len(dataset.conditions) >= 20
+    assert len(dataset.vocabulary) >= 400
+
+
+def test_every_region_reaches_a_root(dataset: Dataset) -> None:
+    parents = {region.id: region.parent for region in dataset.regions}
+    for region in dataset.regions:
+        node, steps = region.id, 0
+        while parents[node] is not None:
+            node, steps = parents[node], steps + 1  # type: ignore[assignment]
+            assert steps < len(parents), region.id
+        assert node in {
+            "head",
+            "neck",
+            "chest",
+            "upper-back",
+            "abdomen",
+            "low-back",
+            "pelvis",
+            "upper-limb",
+            "lower-limb",
+        }
+
+
+def test_every_trigger_point_is_cited_and_has_an_essential_zone(dataset: Dataset) -> None:
+    for muscle in dataset.muscles:
+        assert muscle.trigger_points, muscle.id
+        assert muscle.sources, muscle.id
+        for tp in muscle.trigger_points:
+            assert tp.sources, tp.id
+            assert any(zone == "essential" for _, zone, _ in tp.zones()), tp.id
+            assert tp.id.startswith(muscle.id + "-"), tp.id
+
+
+def test_every_condition_is_mimicked_by_some_trigger_point(dataset: Dataset) -> None:
+    mimicked = {c for m in dataset.muscles for tp in m.trigger_points for c in tp.mimics}
+    assert {c.id for c in dataset.conditions} - mimicked == set()
+
+
+def test_weights_follow_the_editorial_rule(dataset: Dataset) -> None:
+    allowed = {"essential": {1.0, 0.8}, "spillover": {0.5, 0.3}}
+    for muscle in dataset.muscles:
+        for tp in muscle.trigger_points:
+            for region, zone, weight in tp.zones():
+                assert weight in allowed[zone], (tp.id, region, zone, weight)
+
+
+def test_no_name_or_synonym_points_to_two_muscles(dataset: Dataset) -> None:
+    names = Counter(name.casefold() for m in dataset.muscles for name in {m.name, *m.synonyms})
+    assert [name for name, count in names.items() if count > 1] == []
+
+
+def test_groups_have_members_and_every_member_is_a_muscle(dataset: Dataset) -> None:
+    groups = Counter(muscle.group for muscle in dataset.muscles)
+    for group in (
+        "scalenes",
+        "suboccipitals",
+        "hamstrings",
+        "paraspinals",
+        "rotator-cuff",
+        "adductors",
+        "quadriceps",
+        "gluteals",
+    ):
+        assert groups[group] >= 2, group
