@@ -52,30 +52,49 @@ async def get_region(*, session: AsyncSession, region_id: str) -> s.RegionDetail
 async def region_trigger_points(
     *, session: AsyncSession, region_id: str, paging: Paging, zone: str | None
 ) -> Page[s.RegionTriggerPoint]:
-    """Trigger points referring to the region or any region inside it.
+    """Trigger points referring to the region, to any region inside it, or to a region around
+    it (a zone on the whole sole covers the ball of the foot).
 
     One row per trigger point, with its strongest zone there; essential before spillover, then
-    heavier before lighter, then zones on the region itself before zones inside it.
+    heavier before lighter, then zones on the region itself, then inside it, then around it.
     """
     key = await q.id_for(session, m.Region, region_id, "region")
-    tree = q.subtree(key).subquery()
+    distance = await _related_regions(session, key)
     query = (
-        select(m.ReferralZone, m.TriggerPoint, m.Muscle, m.Region, tree.c.depth)
-        .join(tree, m.ReferralZone.region_id == tree.c.id)
+        select(m.ReferralZone, m.TriggerPoint, m.Muscle, m.Region)
         .join(m.TriggerPoint, m.ReferralZone.trigger_point_id == m.TriggerPoint.id)
         .join(m.Muscle, m.TriggerPoint.muscle_id == m.Muscle.id)
         .join(m.Region, m.ReferralZone.region_id == m.Region.id)
+        .where(m.ReferralZone.region_id.in_(distance))
     )
     if zone:
         query = query.where(m.ReferralZone.zone == zone)
     best: dict[int, tuple[tuple[object, ...], s.RegionTriggerPoint]] = {}
-    for ref_zone, tp, muscle, region, depth in (await session.execute(query)).all():
-        rank = (ref_zone.zone != "essential", -ref_zone.weight, depth, muscle.name, tp.position)
+    for ref_zone, tp, muscle, region in (await session.execute(query)).all():
+        rank = (
+            ref_zone.zone != "essential",
+            -ref_zone.weight,
+            distance[region.id],
+            muscle.name,
+            tp.position,
+        )
         if tp.id not in best or rank < best[tp.id][0]:
             best[tp.id] = (rank, _row(ref_zone, tp, muscle, region))
     ordered = [row for _, row in sorted(best.values(), key=lambda item: item[0])]
     window = ordered[paging.offset : paging.offset + paging.limit]
     return Page(items=window, total=len(ordered), limit=paging.limit, offset=paging.offset)
+
+
+async def _related_regions(session: AsyncSession, key: int) -> dict[int, int]:
+    """Region ids whose zones count for region ``key``, with how far they are from it:
+    0 for itself, 1.. for regions inside it, 100.. for the regions around it."""
+    distance = dict((await session.execute(q.subtree(key))).tuples().all())
+    parents = dict((await session.execute(select(m.Region.id, m.Region.parent_id))).tuples().all())
+    node, steps = parents[key], 100
+    while node is not None:
+        distance[node] = steps
+        node, steps = parents[node], steps + 1
+    return distance
 
 
 def _row(

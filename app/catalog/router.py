@@ -61,8 +61,10 @@ async def get_region(session: Session, region_id: Annotated[str, _id("temple")])
     "/regions/{region_id}/trigger-points",
     tags=["regions"],
     summary="Trigger points that refer pain to a region (pain-guide lookup)",
-    description="Trigger points referring pain to the region or any region inside it, one row "
-    "per trigger point with its strongest zone there: essential before spillover, then by weight.",
+    description="Trigger points referring pain to the region, a region inside it, or a region "
+    "around it (a zone on the whole sole covers the ball of the foot); one row per trigger point "
+    "with its strongest zone there: essential before spillover, then by weight, then zones on "
+    "the region itself before zones inside or around it. `region` in each row is the zone's own.",
     responses=problem_responses(404, 422),
 )
 async def region_trigger_points(

@@ -68,3 +68,14 @@ def test_unknown_parent_filter_is_422(client: TestClient) -> None:
     response = client.get("/v1/regions", params={"parent": "nowhere"})
     assert response.status_code == 422
     assert response.json()["errors"][0]["loc"] == ["query", "parent"]
+
+
+def test_lookup_includes_zones_on_regions_around_it(client: TestClient) -> None:
+    body = client.get("/v1/regions/ball-of-foot/trigger-points", params={"limit": 200}).json()
+    around = [item for item in body["items"] if item["region"]["id"] == "sole"]
+    assert around, "a zone on the whole sole covers the ball of the foot"
+    keys = [
+        (item["zone"] != "essential", -item["weight"], item["region"]["id"] != "ball-of-foot")
+        for item in body["items"]
+    ]
+    assert keys == sorted(keys), "at equal strength, zones on the region come before zones around"
