@@ -58,6 +58,7 @@ class TriggerPointDetail(TriggerPointSummary):
     location: str
     landmarks: str
     referral_side: str = Field(examples=["ipsilateral"])
+    common: bool = Field(description="The manual calls this trigger point common.")
     referral_zones: list[ReferralZone]
     symptoms: list[Ref]
     factors: list[Ref]

@@ -94,6 +94,7 @@ async def get_trigger_point(
         location=tp.location,
         landmarks=tp.landmarks,
         referral_side=tp.referral_side,
+        common=tp.common,
         referral_zones=zones[key],
         symptoms=await _linked(session, m.TriggerPointSymptom, m.Symptom, "symptom_id", key),
         factors=await _linked(session, m.TriggerPointFactor, m.Factor, "factor_id", key),

@@ -50,6 +50,7 @@ def records_from_dataset(data: schema.Dataset, version: str) -> DatasetRecords:
             factors=tp.factors,
             conditions=tp.mimics,
             muscle_synonyms=muscle.synonyms,
+            common=tp.common,
         )
         for muscle in data.muscles
         for tp in muscle.trigger_points
@@ -160,6 +161,7 @@ async def _trigger_points(
             factors=tuple(sorted(factors[tp.id])),
             conditions=tuple(sorted(conditions[tp.id])),
             muscle_synonyms=tuple(muscle.synonyms),
+            common=tp.common,
         )
         for tp, muscle in (await session.execute(query)).all()
     )

@@ -130,6 +130,8 @@ class TriggerPointEntry(Entry):
     location: Text
     landmarks: Text
     referral_side: ReferralSide = "ipsilateral"
+    # True only where the manual calls this trigger point common or among the most frequent.
+    common: bool = False
     essential: tuple[ZoneItem, ...] = Field(min_length=1)
     spillover: tuple[ZoneItem, ...] = ()
     symptoms: tuple[Slug, ...] = ()

@@ -104,6 +104,7 @@ def _trigger_point_row(
         "location": entry.location,
         "landmarks": entry.landmarks,
         "referral_side": entry.referral_side,
+        "common": entry.common,
         "treatment": entry.treatment,
         "position": position,
     }

@@ -44,6 +44,7 @@ class TriggerPointRecord:
     factors: tuple[str, ...] = ()
     conditions: tuple[str, ...] = ()
     muscle_synonyms: tuple[str, ...] = ()
+    common: bool = False  # the manual calls it common or among the most frequent
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, CheckConstraint, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base
@@ -39,6 +39,7 @@ class TriggerPoint(Base):
     location: Mapped[str] = mapped_column(Text)
     landmarks: Mapped[str] = mapped_column(Text)
     referral_side: Mapped[str] = mapped_column(String(20), default="ipsilateral")
+    common: Mapped[bool] = mapped_column(Boolean, default=False)
     treatment: Mapped[str] = mapped_column(Text)
     # Order within its muscle (TrP1, TrP2...), as listed in data/.
     position: Mapped[int] = mapped_column(Integer, default=0)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 13:53:58.196340
+Create Date: 2026-11-27 14:20:42.456452
 """
 
 from collections.abc import Sequence
@@ -157,6 +157,7 @@ def upgrade() -> None:
     sa.Column('location', sa.Text(), nullable=False),
     sa.Column('landmarks', sa.Text(), nullable=False),
     sa.Column('referral_side', sa.String(length=20), nullable=False),
+    sa.Column('common', sa.Boolean(), nullable=False),
     sa.Column('treatment', sa.Text(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['muscle_id'], ['muscles.id'], name=op.f('fk_trigger_points_muscle_id_muscles')),
