@@ -42,4 +42,5 @@ def paging(
 
 
 SlugQuery = Annotated[str, Query(min_length=1, max_length=120, pattern=r"^[a-z0-9-]+$")]
-SearchQuery = Annotated[str, Query(min_length=1, max_length=100)]
+# No control characters: PostgreSQL rejects NUL bytes in text.
+SearchQuery = Annotated[str, Query(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f]+$")]

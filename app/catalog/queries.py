@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy import Select, func, literal, select
@@ -15,9 +16,17 @@ from app.errors import InvalidInputError, NotFoundError, ProblemError
 AnySelect = Select[*tuple[Any, ...]]
 
 
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
 async def id_for(session: AsyncSession, model: Any, slug: str, kind: str) -> int:
-    """The integer key of ``slug``; 404 naming it when there is none."""
-    found = await session.scalar(select(model.id).where(model.slug == slug))
+    """The integer key of ``slug``; 404 naming it when there is none.
+
+    A value that cannot be an id (upper case, spaces, control bytes PostgreSQL would reject)
+    is unknown without asking the database."""
+    found = None
+    if SLUG.fullmatch(slug):
+        found = await session.scalar(select(model.id).where(model.slug == slug))
     if found is None:
         raise NotFoundError(kind, slug)
     return int(found)

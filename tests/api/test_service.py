@@ -73,3 +73,23 @@ def test_dataset_matches_the_files_on_every_backend(client: TestClient) -> None:
     assert body["counts"]["trigger_points"] == len(points)
     assert body["counts"]["referral_zones"] == sum(len(tp.zones()) for tp in points)
     assert body["counts"]["regions"] == len(dataset.regions)
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/v1/muscles/%00", 404),
+        ("/v1/muscles/Trapezius", 404),
+        ("/v1/regions/%C3%28", 404),
+        ("/v1/trigger-points/" + "a" * 500, 422),
+        ("/v1/muscles?q=%00", 422),
+        ("/v1/regions?q=%F0%9F%92%A9", 200),
+        ("/v1/conditions?q=100%25_", 200),
+        ("/v1/trigger-points?region=%00", 422),
+    ],
+)
+def test_hostile_input_never_500s(client: TestClient, path: str, status: int) -> None:
+    response = client.get(path)
+    assert response.status_code == status
+    if status != 200:
+        assert response.headers["content-type"] == "application/problem+json"
