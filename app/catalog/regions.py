@@ -88,8 +88,8 @@ async def region_trigger_points(
 async def _related_regions(session: AsyncSession, key: int) -> dict[int, int]:
     """Region ids whose zones count for region ``key``, with how far they are from it:
     0 for itself, 1.. for regions inside it, 100.. for the regions around it."""
-    distance = dict((await session.execute(q.subtree(key))).tuples().all())
-    parents = dict((await session.execute(select(m.Region.id, m.Region.parent_id))).tuples().all())
+    distance = dict((await session.execute(q.subtree(key))).all())
+    parents = dict((await session.execute(select(m.Region.id, m.Region.parent_id))).all())
     node, steps = parents[key], 100
     while node is not None:
         distance[node] = steps
