@@ -7,9 +7,13 @@ frozen records of `app.matching.records`; outputs are the frozen dataclasses of
 
 Module map: normalize/lexicon (words), phrases/fuzzy/scan (finding known phrases),
 negation/laterality/sites/paths/text (reading free text), terms (structured values),
-hierarchy/credit/index (precomputation), scoring/results/explain (ranking and rows),
-redflags (triage), engine (the entry points). The scoring formula is documented in
-`app.matching.scoring`, region credit and rarity in `app.matching.credit`.
+hierarchy/credit/labels/index (precomputation), candidates/scoring/muscles (ranking),
+results/explain (rows), redflags (triage), engine (the entry points). The scoring formula is
+documented in `app.matching.scoring`, region credit and rarity in `app.matching.credit`.
+
+Performance: everything query-independent is computed by `build_index`, and a query's cost
+follows what it touches (the hit lists of the regions it reports, the links of its terms), not
+the size of the dataset; see `app.matching.scoring` and `app.matching.candidates`.
 """
 
 from app.matching.engine import interpret, match

@@ -1,7 +1,9 @@
 """Region credit: how well one reported region is explained by one trigger point's zones.
 
 Precomputed for every (region, trigger point) pair that gets any credit, as posting lists keyed
-by the reported region, so a query touches only the trigger points that can explain it.
+by the reported region, so a query touches only the trigger points that can explain it. The
+scorer reads them as `region_hits`: the same lists with each entry already in the shape of a
+`SiteHit`, so scoring a query creates no hit objects.
 
     credit(q, t) = max over zones z of t:  relation(q, z) * weight(z)
 
@@ -27,6 +29,7 @@ from typing import Final
 
 from app.matching.hierarchy import Hierarchy
 from app.matching.records import TriggerPointRecord, ZoneKind
+from app.matching.result import RegionMatch
 
 BROADER: Final = 0.85
 NARROWER: Final = 0.75
@@ -40,6 +43,25 @@ class Posting:
     zone: ZoneKind
 
 
+@dataclass(frozen=True, slots=True)
+class SiteHit:
+    """How a trigger point explains a reported place: through which zone, with what credit."""
+
+    credit: float
+    reported: str  # the reported region
+    zone_region: str
+    zone: ZoneKind
+    match: RegionMatch  # how a result row shows it (credit aside, it never changes)
+
+
+def site_hit(credit: float, reported: str, zone_region: str, zone: ZoneKind) -> SiteHit:
+    via = zone_region if zone_region != reported else None
+    return SiteHit(credit, reported, zone_region, zone, RegionMatch(reported, zone, via))
+
+
+RegionHits = Mapping[str, tuple[tuple[int, SiteHit], ...]]  # region -> (trigger point, hit)
+
+
 def build_postings(
     trigger_points: Sequence[TriggerPointRecord], hierarchy: Hierarchy
 ) -> dict[str, tuple[Posting, ...]]:
@@ -49,6 +71,14 @@ def build_postings(
         for region, posting in _best_per_region(tp_no, tp, hierarchy).items():
             lists.setdefault(region, []).append(posting)
     return {region: tuple(postings) for region, postings in lists.items()}
+
+
+def region_hits(postings: Mapping[str, Sequence[Posting]]) -> RegionHits:
+    """The postings as (trigger point, hit) pairs, in the same order."""
+    return {
+        region: tuple((p.tp, site_hit(p.credit, region, p.zone_region, p.zone)) for p in found)
+        for region, found in postings.items()
+    }
 
 
 def _best_per_region(

@@ -12,19 +12,20 @@ Emergency triage withholds the ranked list (`results_withheld`), so an app never
 your chest" next to "call an ambulance".
 
 Red flags read the text, and also the structured inputs as short statements ("Chest pain",
-"Numbness"), so a body-map-only request is triaged too.
+"Numbness"), so a body-map-only request is triaged too; the phrases of every such statement are
+worked out when the index is built (`MatchIndex.statement_flags`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import Final, NamedTuple
 
 from app.matching.index import MatchIndex
 from app.matching.lexicon import Side
-from app.matching.normalize import Token, tokenize
+from app.matching.muscles import rank_muscles
 from app.matching.query import MatchQuery
-from app.matching.redflags import evaluate, find_phrases
+from app.matching.redflags import evaluate
 from app.matching.result import (
     Interpretation,
     InterpretedRegion,
@@ -32,18 +33,19 @@ from app.matching.result import (
     MatchResult,
 )
 from app.matching.results import build_rows
-from app.matching.scoring import ScoringQuery, rank_muscles, rank_trigger_points
+from app.matching.scoring import ScoringQuery, rank_trigger_points
 from app.matching.sites import Site
 from app.matching.terms import resolve, resolve_all
 from app.matching.text import TextAnalysis, analyse_text
 
 
-@dataclass(frozen=True, slots=True)
-class _Reading:
+class _Reading(NamedTuple):
     interpretation: Interpretation
     scoring: ScoringQuery
-    red_flag_phrases: frozenset[int]
-    statements: tuple[str, ...]  # structured inputs, worded for red-flag matching
+    red_flag_phrases: frozenset[int]  # in the text and in the structured inputs
+
+
+_NO_TEXT: Final = TextAnalysis()
 
 
 def interpret(index: MatchIndex, query: MatchQuery) -> Interpretation:
@@ -54,18 +56,19 @@ def interpret(index: MatchIndex, query: MatchQuery) -> Interpretation:
 def match(index: MatchIndex, query: MatchQuery) -> MatchOutcome:
     """Rank trigger points (or muscles) for a query, with triage and explanations."""
     reading = _read(index, query)
-    present = reading.red_flag_phrases | _statement_phrases(index, reading.statements)
-    triage = evaluate(index.red_flags, present, query.age)
+    triage = evaluate(index.red_flags, reading.red_flag_phrases, query.age)
     # Never suggest self-treatment next to an emergency: the triage is the whole answer.
     withheld = triage.level == "emergency"
     scoring = reading.scoring
     results: tuple[MatchResult, ...] = ()
     if (scoring.sites or scoring.conditions) and not withheld:
-        ranked = rank_trigger_points(index, scoring)
+        limit = max(query.limit, 0)
         grouped = query.group_by == "muscle"
         if grouped:
-            ranked = rank_muscles(index, scoring, ranked)
-        results = build_rows(index, scoring, ranked[: max(query.limit, 0)], grouped=grouped)
+            ranked = rank_muscles(index, scoring, limit)
+        else:
+            ranked = rank_trigger_points(index, scoring, limit)
+        results = build_rows(index, scoring, ranked, grouped=grouped)
     ask_about = _ask_about(index, scoring)
     return MatchOutcome(
         results=results,
@@ -79,7 +82,7 @@ def match(index: MatchIndex, query: MatchQuery) -> MatchOutcome:
 
 
 def _read(index: MatchIndex, query: MatchQuery) -> _Reading:
-    text = analyse_text(index, query.text) if query.text else TextAnalysis()
+    text = analyse_text(index, query.text) if query.text else _NO_TEXT
     structured = _structured_sites(index, query)
     given_symptoms = resolve_all(index, "symptom", "symptoms", query.symptoms)
     given_absent = resolve_all(index, "symptom", "absent_symptoms", query.absent_symptoms)
@@ -103,10 +106,11 @@ def _read(index: MatchIndex, query: MatchQuery) -> _Reading:
         negated=text.negated,
         unrecognized=text.unrecognized,
     )
-    statements = [f"{index.regions[s.regions[0]].name} pain" for s in structured]
-    statements += [index.terms["symptom"].names[s] for s in given_symptoms]
-    statements += [index.terms["condition"].names[c] for c in given_conditions]
-    return _Reading(interpretation, scoring, text.red_flag_phrases, tuple(statements))
+    flags = index.statement_flags
+    stated = [flags["region"][s.regions[0]] for s in structured]
+    stated += [flags["symptom"][s] for s in given_symptoms]
+    stated += [flags["condition"][c] for c in given_conditions]
+    return _Reading(interpretation, scoring, text.red_flag_phrases.union(*stated))
 
 
 def _groups(
@@ -134,10 +138,12 @@ def _dedupe(index: MatchIndex, sites: Sequence[Site]) -> tuple[Site, ...]:
     """One site per (regions, side); a side is dropped where the place has no sides."""
     seen: dict[tuple[tuple[str, ...], Side | None], Site] = {}
     for site in sites:
-        side = site.side if any(r in index.sided for r in site.regions) else None
+        side = None if index.sided.isdisjoint(site.regions) else site.side
         key = (site.regions, side)
         if key not in seen:
-            seen[key] = Site(site.regions, side, site.phrase, site.weight)
+            seen[key] = (
+                site if side == site.side else Site(site.regions, side, site.phrase, site.weight)
+            )
     return tuple(seen.values())
 
 
@@ -146,17 +152,10 @@ def _interpreted_regions(index: MatchIndex, sites: Sequence[Site]) -> tuple[Inte
     for site in sites:
         for region in site.regions:
             side = site.side if region in index.sided else None
-            name = index.regions[region].name
-            found.setdefault((region, side), InterpretedRegion(region, name, side, site.phrase))
+            if (region, side) not in found:
+                name = index.regions[region].name
+                found[region, side] = InterpretedRegion(region, name, side, site.phrase)
     return tuple(found.values())
-
-
-def _statement_phrases(index: MatchIndex, statements: Sequence[str]) -> frozenset[int]:
-    """Red-flag phrases in the structured inputs, each statement its own clause."""
-    tokens: list[Token] = []
-    for clause, statement in enumerate(statements):
-        tokens += [Token(t.raw, t.key, clause) for t in tokenize(statement)]
-    return find_phrases(index.red_flags, tokens, [False] * len(tokens)).present
 
 
 def _ask_about(index: MatchIndex, scoring: ScoringQuery) -> tuple[str, ...]:

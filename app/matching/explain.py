@@ -1,114 +1,95 @@
 """One plain-language sentence per result, built only from what matched.
 
 "A trigger point in the temporalis (TrP1, anterior fibres) commonly sends pain to the temple and
-the eyebrow, matching your pain at the temple on the left side; its pain is often mistaken for
-tension-type headache."
+to the eyebrow, matching your pain at the temple on the left side; its pain is often mistaken
+for tension-type headache."
 
-The trigger point's label goes in brackets after the muscle, so any label reads well.
+The trigger point's label goes in brackets after the muscle, so any label reads well. Every
+piece of wording comes ready from the index (`app.matching.labels`); an `Explainer` only picks
+and joins them, and joins each list of places, conditions or symptoms once per query (the rows
+of one query mostly repeat the same places and terms).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from functools import lru_cache
-from typing import Final
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from functools import partial
+from typing import Final, TypeVar
 
-from app.matching.index import MatchIndex
-from app.matching.phrases import TermKind
-from app.matching.records import TriggerPointRecord
+from app.matching.credit import SiteHit
+from app.matching.labels import Labels, PointLabels
+from app.matching.result import ResultSide
 from app.matching.scoring import Evidence
-from app.matching.sites import Site
 
-# Region names that already start with a preposition ("Behind the eye", "Between the shoulder
-# blades") take no "to"/"at" and no article.
-_PREPOSITIONS: Final = frozenset(
-    {
-        "above",
-        "below",
-        "behind",
-        "between",
-        "around",
-        "inside",
-        "deep",
-        "in",
-        "on",
-        "under",
-        "over",
-        "just",
-    }
-)
+_ON_SIDE: Final[Mapping[ResultSide | None, str]] = {
+    None: "",
+    "both": " on both sides",
+    "left": " on the left side",
+    "right": " on the right side",
+}
+K = TypeVar("K", bound=Hashable)
 
 
-def explain(
-    index: MatchIndex,
-    tp: TriggerPointRecord,
-    evidence: Evidence,
-    sites: Sequence[Site],
-    *,
-    grouped: bool,
-) -> str:
-    """The sentence for one result row (a trigger point, or a muscle when grouped)."""
-    muscle = _lower_first(tp.muscle_name)
-    if grouped:
-        subject, verb = f"Trigger points in the {muscle}", "commonly send"
-    else:
-        label = _lower_first(tp.label)
-        subject, verb = f"A trigger point in the {muscle} ({label})", "commonly sends"
-    clauses = []
-    if evidence.hits:
-        zones = _unique(hit.zone_region for _, hit in sorted(evidence.hits.items()))
-        reported = _reported(index, evidence, sites)
-        places = _join(_places(index, zones, "to"))
-        clauses.append(f"{subject} {verb} pain {places}, matching your pain {reported}")
-    conditions = _term_names(index, "condition", sorted(evidence.conditions))
-    if conditions:
-        lead = f"{subject} can cause pain that" if not clauses else "its pain"
-        clauses.append(f"{lead} is often mistaken for {_join(conditions)}")
-    symptoms = _term_names(index, "symptom", sorted(evidence.symptoms))
-    if symptoms:
-        clauses.append(f"it can also cause {_join([s.lower() for s in symptoms])}")
-    if not clauses:
-        return f"{subject} is linked to what you described."
-    return "; ".join(clauses) + "."
+class Explainer:
+    """Writes the explanations of one query's rows."""
+
+    def __init__(self, labels: Labels) -> None:
+        self._labels = labels
+        self._to: dict[tuple[str, ...], str] = {}  # zone regions -> "to the temple and ..."
+        self._at: dict[tuple[str, ...], str] = {}  # reported regions -> "at the temple and ..."
+        self._mistaken: dict[frozenset[str], str] = {}  # conditions -> their names, joined
+        self._causes: dict[frozenset[str], str] = {}  # symptoms -> their names, joined
+        self._to_zones = partial(_places, labels.to_places)
+        self._at_places = partial(_places, labels.at_places)
+
+    def explain(
+        self,
+        point: PointLabels,
+        evidence: Evidence,
+        hits: Sequence[tuple[int, SiteHit]],
+        side: ResultSide | None,
+        *,
+        grouped: bool,
+    ) -> str:
+        """The sentence for one result row (a trigger point, or a muscle when grouped); `hits`
+        are the evidence's hits in site order, `side` the side of the places they explain."""
+        subject = point.muscle_subject if grouped else point.subject
+        clauses = []
+        if hits:
+            verb = "commonly send" if grouped else "commonly sends"
+            zones = _once(self._to, tuple([hit.zone_region for _, hit in hits]), self._to_zones)
+            reported = _once(self._at, tuple([hit.reported for _, hit in hits]), self._at_places)
+            where = reported + _ON_SIDE[side]
+            clauses.append(f"{subject} {verb} pain {zones}, matching your pain {where}")
+        if evidence.conditions:
+            conditions = _once(self._mistaken, evidence.conditions, self._conditions)
+            lead = f"{subject} can cause pain that" if not clauses else "its pain"
+            clauses.append(f"{lead} is often mistaken for {conditions}")
+        if evidence.symptoms:
+            symptoms = _once(self._causes, evidence.symptoms, self._symptoms)
+            clauses.append(f"it can also cause {symptoms}")
+        if not clauses:
+            return f"{subject} is linked to what you described."
+        return "; ".join(clauses) + "."
+
+    def _conditions(self, conditions: frozenset[str]) -> str:
+        return _join([self._labels.condition(term) for term in sorted(conditions)])
+
+    def _symptoms(self, symptoms: frozenset[str]) -> str:
+        return _join([self._labels.symptom(term) for term in sorted(symptoms)])
 
 
-def _reported(index: MatchIndex, evidence: Evidence, sites: Sequence[Site]) -> str:
-    regions = _unique(hit.reported for _, hit in sorted(evidence.hits.items()))
-    sides = _unique(s for n in sorted(evidence.hits) if (s := sites[n].side) is not None)
-    text = _join(_places(index, regions, "at"))
-    if len(sides) == 1:
-        return text + (" on both sides" if sides[0] == "both" else f" on the {sides[0]} side")
-    return text + (" on both sides" if sides else "")
+def _places(wording: Mapping[str, str], regions: tuple[str, ...]) -> str:
+    """ "to the temple and to the eyebrow": each region once, in order."""
+    return _join([wording[region] for region in dict.fromkeys(regions)])
 
 
-def _places(index: MatchIndex, regions: Sequence[str], preposition: str) -> list[str]:
-    return [_place(index.regions[region].name, preposition) for region in regions]
-
-
-@lru_cache(maxsize=4096)
-def _place(name: str, preposition: str) -> str:
-    """ "Temple" -> "to the temple"; "Behind the eye" stays as it is."""
-    lowered = _lower_first(name)
-    if lowered.split(" ", 1)[0] in _PREPOSITIONS:
-        return lowered
-    return f"{preposition} the {lowered}"
-
-
-def _term_names(index: MatchIndex, kind: TermKind, ids: Sequence[str]) -> list[str]:
-    table = index.terms[kind].names
-    return [_lower_first(table.get(term, term)) for term in ids]
-
-
-def _lower_first(text: str) -> str:
-    """Lowercase the first letter unless the first word is an acronym ("TrP1", "SCM")."""
-    first = text.split(" ", 1)[0]
-    if first[1:] != first[1:].lower():
-        return text
-    return text[:1].lower() + text[1:]
-
-
-def _unique(values: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(values))
+def _once(memo: dict[K, str], key: K, write: Callable[[K], str]) -> str:
+    """`write(key)`, remembered in `memo`."""
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = write(key)
+    return found
 
 
 def _join(parts: Sequence[str]) -> str:

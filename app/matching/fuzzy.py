@@ -10,9 +10,11 @@ never becomes a body part:
 * 5-8 letters: one edit, which is a similarity of >= 88 % on the longer words;
 * 9+ letters: two edits.
 
-Candidates must share the first letter, which removes most accidental neighbours and keeps each
-search small (choices are bucketed by first letter). Multi-word phrases are also offered with
-their spaces removed, so "shoulderblade" -> "shoulder blade".
+Candidates must share the first letter, which removes most accidental neighbours, and a length
+within the allowance (a word that much longer or shorter is that many edits away), so a search
+only looks at the few choices that could match: choices are bucketed by first letter and by the
+length of the word being corrected. Multi-word phrases are also offered with their spaces
+removed, so "shoulderblade" -> "shoulder blade".
 """
 
 from __future__ import annotations
@@ -32,11 +34,15 @@ _CACHE_LIMIT: Final = 4096
 
 def max_edits(word: str) -> int:
     """How many slips a word of this length may contain and still be corrected."""
-    if len(word) < MIN_LENGTH:
+    return _edits_for_length(len(word))
+
+
+def _edits_for_length(length: int) -> int:
+    if length < MIN_LENGTH:
         return 0
-    if len(word) <= 4:
+    if length <= 4:
         return 1
-    return 1 if len(word) <= 8 else 2
+    return 1 if length <= 8 else 2
 
 
 class Speller:
@@ -57,7 +63,11 @@ class Speller:
             if len(words) > 1 and len(joined) >= MIN_LENGTH:
                 buckets.setdefault(joined[0], {}).setdefault(joined, tuple(words))
         self._buckets = {first: dict(sorted(words.items())) for first, words in buckets.items()}
-        self._choices = {first: list(words) for first, words in self._buckets.items()}
+        self._choices = {
+            (first, length): near
+            for first, words in self._buckets.items()
+            for length, near in _within_reach(list(words)).items()
+        }
         self._cache: dict[str, tuple[str, ...] | None] = {}
 
     def correct(self, word: str) -> tuple[str, ...] | None:
@@ -71,7 +81,7 @@ class Speller:
 
     def _search(self, word: str) -> tuple[str, ...] | None:
         limit = max_edits(word)
-        choices = self._choices.get(word[:1]) if limit else None
+        choices = self._choices.get((word[:1], len(word))) if limit else None
         if not choices:
             return None
         best = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=limit)
@@ -81,3 +91,15 @@ class Speller:
         if len(word) == MIN_LENGTH and sorted(choice) != sorted(word):
             return None  # four-letter words: transpositions only
         return self._buckets[word[0]][choice]
+
+
+def _within_reach(choices: list[str]) -> dict[int, list[str]]:
+    """Word length -> the choices (in their order) whose length is within that length's
+    allowance, for every length that has any."""
+    lengths = {len(choice) for choice in choices}
+    reach: dict[int, list[str]] = {}
+    for length in range(MIN_LENGTH, max(lengths, default=0) + 3):
+        edits = _edits_for_length(length)
+        if any(abs(length - other) <= edits for other in lengths):
+            reach[length] = [c for c in choices if abs(len(c) - length) <= edits]
+    return reach

@@ -3,6 +3,11 @@
 The index is immutable (apart from the speller's bounded memo of corrections) and safe to
 share between requests. Building it is linear in the dataset: regions x tree size for the
 postings, one pass over every name and synonym for the phrase table.
+
+Everything a query would otherwise recompute from the records is stored ready to use: hit lists
+per reported region, each trigger point's term sets and row labels, the trigger points linked to
+each condition grouped by muscle, and the red-flag phrases of every structured input, so the
+cost of a query follows what it touches, not the dataset's size.
 """
 
 from __future__ import annotations
@@ -10,14 +15,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from app.matching.credit import Posting, build_postings, rarity_weights
+from app.matching.credit import Posting, RegionHits, build_postings, rarity_weights, region_hits
 from app.matching.fuzzy import Speller
 from app.matching.hierarchy import Hierarchy, build_hierarchy
+from app.matching.labels import Labels, build_labels
 from app.matching.normalize import display, phrase_key
 from app.matching.paths import Paths, build_paths
 from app.matching.phrases import PRIORITY_ID, PRIORITY_NAME, PhraseTable, PhraseTarget, TermKind
 from app.matching.records import DatasetRecords, RegionRecord, TermRecord, TriggerPointRecord
-from app.matching.redflags import RedFlagRules, compile_red_flags
+from app.matching.redflags import RedFlagRules, compile_red_flags, statement_phrases
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +37,15 @@ class TermTable:
 
 
 @dataclass(frozen=True, slots=True)
+class PointTerms:
+    """The terms one trigger point lists, as sets."""
+
+    symptoms: frozenset[str]
+    factors: frozenset[str]
+    conditions: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class MatchIndex:
     version: str
     regions: Mapping[str, RegionRecord]
@@ -39,13 +54,21 @@ class MatchIndex:
     paths: Paths
     rarity: Mapping[str, float]
     trigger_points: tuple[TriggerPointRecord, ...]
+    trigger_point_ids: tuple[str, ...]  # parallel to trigger_points
+    point_terms: tuple[PointTerms, ...]  # parallel to trigger_points
     postings: Mapping[str, tuple[Posting, ...]]
+    region_hits: RegionHits  # the postings as the scorer reads them
     by_term: Mapping[TermKind, Mapping[str, frozenset[int]]]  # term id -> trigger points
+    # condition -> muscle -> its trigger points linked to the condition
+    linked_by_muscle: Mapping[str, Mapping[str, tuple[int, ...]]]
     terms: Mapping[TermKind, TermTable]
     phrases: PhraseTable
     speller: Speller
     known_words: frozenset[str]
     red_flags: RedFlagRules
+    # red-flag phrases in a structured input: region -> "<name> pain", symptom/condition -> name
+    statement_flags: Mapping[TermKind, Mapping[str, frozenset[int]]]
+    labels: Labels
 
 
 def build_index(records: DatasetRecords) -> MatchIndex:
@@ -53,12 +76,7 @@ def build_index(records: DatasetRecords) -> MatchIndex:
     hierarchy = build_hierarchy(records.regions)
     tps = records.trigger_points
     postings = build_postings(tps, hierarchy)
-    terms: dict[TermKind, TermTable] = {
-        "region": _term_table([(r.id, r.name, r.synonyms) for r in records.regions]),
-        "symptom": _term_table([(t.id, t.name, t.synonyms) for t in records.symptoms]),
-        "factor": _term_table([(t.id, t.name, t.synonyms) for t in records.factors]),
-        "condition": _term_table([(t.id, t.name, t.synonyms) for t in records.conditions]),
-    }
+    terms = _term_tables(records)
     phrases = _phrase_table(records, terms)
     red_flags = compile_red_flags(records.red_flags)
     flag_words = {w for text in red_flags.phrases for w in phrase_key(text)}
@@ -70,14 +88,48 @@ def build_index(records: DatasetRecords) -> MatchIndex:
         paths=build_paths(records.regions, hierarchy),
         rarity=rarity_weights(postings, hierarchy.order, len(tps)),
         trigger_points=tps,
+        trigger_point_ids=tuple(tp.id for tp in tps),
+        point_terms=tuple(map(_point_terms, tps)),
         postings=postings,
+        region_hits=region_hits(postings),
         by_term=_by_term(tps),
+        linked_by_muscle=_linked_by_muscle(tps),
         terms=terms,
         phrases=phrases,
         speller=Speller([*_wordings(records), *red_flags.phrases]),
         known_words=frozenset({w for key in phrases.all_keys() for w in key} | flag_words),
         red_flags=red_flags,
+        statement_flags=_statement_flags(red_flags, records.regions, terms),
+        labels=build_labels(tps, records.regions, records.conditions, records.symptoms),
     )
+
+
+def _statement_flags(
+    red_flags: RedFlagRules, regions: Sequence[RegionRecord], terms: Mapping[TermKind, TermTable]
+) -> dict[TermKind, Mapping[str, frozenset[int]]]:
+    """The red-flag phrases of each structured input, as `match` words it."""
+    named: list[tuple[TermKind, Mapping[str, str]]] = [
+        ("region", {r.id: f"{r.name} pain" for r in regions}),
+        ("symptom", terms["symptom"].names),
+        ("condition", terms["condition"].names),
+    ]
+    return {
+        kind: {term: statement_phrases(red_flags, text) for term, text in wordings.items()}
+        for kind, wordings in named
+    }
+
+
+def _term_tables(records: DatasetRecords) -> dict[TermKind, TermTable]:
+    return {
+        "region": _term_table([(r.id, r.name, r.synonyms) for r in records.regions]),
+        "symptom": _term_table([(t.id, t.name, t.synonyms) for t in records.symptoms]),
+        "factor": _term_table([(t.id, t.name, t.synonyms) for t in records.factors]),
+        "condition": _term_table([(t.id, t.name, t.synonyms) for t in records.conditions]),
+    }
+
+
+def _point_terms(tp: TriggerPointRecord) -> PointTerms:
+    return PointTerms(frozenset(tp.symptoms), frozenset(tp.factors), frozenset(tp.conditions))
 
 
 def _wordings(records: DatasetRecords) -> list[str]:
@@ -177,6 +229,16 @@ def _by_term(tps: Sequence[TriggerPointRecord]) -> dict[TermKind, Mapping[str, f
             for term_id in ids:
                 found[kind].setdefault(term_id, set()).add(tp_no)
     return {kind: {k: frozenset(v) for k, v in table.items()} for kind, table in found.items()}
+
+
+def _linked_by_muscle(
+    tps: Sequence[TriggerPointRecord],
+) -> dict[str, Mapping[str, tuple[int, ...]]]:
+    found: dict[str, dict[str, list[int]]] = {}
+    for tp_no, tp in enumerate(tps):
+        for condition in tp.conditions:
+            found.setdefault(condition, {}).setdefault(tp.muscle_id, []).append(tp_no)
+    return {c: {m: tuple(tp_nos) for m, tp_nos in muscles.items()} for c, muscles in found.items()}
 
 
 def _sided(regions: Sequence[RegionRecord], hierarchy: Hierarchy) -> frozenset[str]:

@@ -10,14 +10,15 @@ the left and "right shoulder and left knee" keeps them apart. Regions that are n
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.matching.lexicon import RIGHT_NOT_SIDE_AFTER, SIDE_BEFORE_SIDE, SIDE_WORDS, Side
 from app.matching.normalize import Token
 
+_MARKER_WORDS = frozenset(SIDE_WORDS) | frozenset(SIDE_BEFORE_SIDE)
 
-@dataclass(frozen=True, slots=True)
-class SideMarker:
+
+class SideMarker(NamedTuple):
     pos: int
     clause: int
     side: Side
@@ -27,6 +28,8 @@ def side_markers(tokens: Sequence[Token]) -> list[SideMarker]:
     """Every side marker in the text, in order."""
     markers: list[SideMarker] = []
     for pos, token in enumerate(tokens):
+        if token.raw not in _MARKER_WORDS:
+            continue
         side = _side_at(tokens, pos)
         if side is not None:
             markers.append(SideMarker(pos, token.clause, side))

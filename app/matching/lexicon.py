@@ -142,3 +142,8 @@ FUNCTION_WORDS: Final = (
     | frozenset(word for phrase in FACET_PHRASES for word in phrase)
     | frozenset(word for bigram in NEGATION_BIGRAMS for word in bigram)
 )
+
+
+def is_content_word(word: str) -> bool:
+    """Neither a grammar word nor a number: a word worth correcting or reporting."""
+    return word not in FUNCTION_WORDS and not word.isdigit()

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from app.matching.lexicon import CLAUSE_BREAKERS, DETERMINERS
 
@@ -27,12 +27,14 @@ _POSSESSIVE = re.compile(r"'s\b")
 # becomes a space (hyphens and slashes included: "light-headed" == "light headed").
 _CLAUSE_PUNCT = re.compile(r"[.,;:!?()\[\]{}\n\r\t|]+")
 _NON_WORD = re.compile(r"[^a-z0-9\x00]+")
+_WORD = re.compile(r"[a-z0-9\x00]+")  # what is left between _NON_WORD runs
 _CLAUSE_MARK = "\x00"
 _NO_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "ys")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word of text (a named tuple: one is made per word of every query)."""
+
     raw: str
     key: str
     clause: int
@@ -80,12 +82,19 @@ def tokenize(text: str) -> list[Token]:
     marked = _CLAUSE_PUNCT.sub(f" {_CLAUSE_MARK} ", normalize(text))
     tokens: list[Token] = []
     clause = 0
-    for word in _NON_WORD.sub(" ", marked).split():
+    for word in _WORD.findall(marked):
         if word == _CLAUSE_MARK or word in CLAUSE_BREAKERS:
             clause += 1
         else:
-            tokens.append(Token(raw=word, key=stem(word), clause=clause))
+            tokens.append(_token(word, clause))
     return tokens
+
+
+@lru_cache(maxsize=65536)
+def _token(word: str, clause: int) -> Token:
+    """Tokens are immutable and words recur, so each (word, clause) is made once (memoised,
+    like `stem`)."""
+    return Token(word, stem(word), clause)
 
 
 @lru_cache(maxsize=16384)

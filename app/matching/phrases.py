@@ -7,15 +7,19 @@ condition); all of them are kept.
 
 Sources have a priority: a dataset *name, synonym or vocabulary phrase* beats a bare *id*
 written as words, so "leg" (the name of `lower-limb`) is not also read as the id `leg`.
+
+Each phrase also keeps its targets' ids grouped by kind (`TargetIds`), worked out when the
+table is built, so reading a text never filters target lists.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 TermKind = Literal["region", "symptom", "factor", "condition"]
+TargetIds = Mapping[str, tuple[str, ...]]  # kind -> ids of that kind, in target order
 PRIORITY_ID = 1
 PRIORITY_NAME = 2
 
@@ -26,11 +30,11 @@ class PhraseTarget:
     id: str
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseMatch:
+class PhraseMatch(NamedTuple):
     start: int
     end: int
     targets: tuple[PhraseTarget, ...]
+    ids: TargetIds
 
 
 @dataclass(slots=True)
@@ -38,6 +42,19 @@ class _Node:
     children: dict[str, _Node] = field(default_factory=dict)
     targets: tuple[PhraseTarget, ...] = ()
     priority: int = 0
+    ids: TargetIds = field(default_factory=dict)
+
+    def set_targets(self, targets: Iterable[PhraseTarget]) -> None:
+        self.targets = tuple(sorted(set(targets)))
+        self.ids = target_ids(self.targets)
+
+
+def target_ids(targets: Sequence[PhraseTarget]) -> TargetIds:
+    """The targets' ids grouped by kind."""
+    found: dict[str, tuple[str, ...]] = {}
+    for target in targets:
+        found[target.kind] = (*found.get(target.kind, ()), target.id)
+    return found
 
 
 class PhraseTable:
@@ -54,11 +71,11 @@ class PhraseTable:
         node = self._root
         for word in key:
             node = node.children.setdefault(word, _Node())
-        new = tuple(sorted(set(targets)))
         if priority > node.priority:
-            node.targets, node.priority = new, priority
+            node.set_targets(targets)
+            node.priority = priority
         elif priority == node.priority:
-            node.targets = tuple(sorted(set(node.targets) | set(new)))
+            node.set_targets([*node.targets, *targets])
         self._keys.add(key)
 
     def extend(self, key: tuple[str, ...], targets: Iterable[PhraseTarget]) -> None:
@@ -67,7 +84,7 @@ class PhraseTable:
         for word in key:
             node = node.children.get(word) if node else None
         if node is not None and node.targets:
-            node.targets = tuple(sorted(set(node.targets) | set(targets)))
+            node.set_targets([*node.targets, *targets])
 
     def lookup(self, key: tuple[str, ...]) -> tuple[PhraseTarget, ...]:
         """Exact look-up of a whole phrase (used for structured inputs)."""
@@ -92,7 +109,7 @@ class PhraseTable:
         pos = start + 1
         while node is not None:
             if node.targets:
-                best = PhraseMatch(start, pos, node.targets)
+                best = PhraseMatch(start, pos, node.targets, node.ids)
             while pos < len(keys) and keys[pos] not in node.children and skippable[pos]:
                 pos += 1
             if pos >= len(keys):

@@ -9,16 +9,24 @@ Phrases are matched on the same normalised tokens as everything else (case, punc
 determiners and plural endings do not matter), must lie within one clause, may step over a
 side word ("pain in my left arm" matches "pain in arm"), and "X pain" also matches the common
 rewordings "pain in X", "X hurts" and "X ache".
+
+Evaluation looks only at rules that can match: every rule is indexed under the phrases of one
+of its groups, its *key* group (the group whose phrases the fewest other groups share, so a
+common word such as "pain" rarely wakes a rule up), and a rule is checked only when a phrase of
+its key group is present. A structured input's phrases are looked up, not re-read:
+`statement_phrases` is worked out for every region, symptom and condition when the index is
+built.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
 from app.matching.lexicon import SKIPPABLE_IN_PHRASE
-from app.matching.normalize import Token, display, phrase_key
+from app.matching.normalize import Token, display, phrase_key, tokenize
 from app.matching.records import RedFlagRecord, TriageLevel
 from app.matching.result import RedFlagHit, Triage
 
@@ -35,15 +43,16 @@ _PAIN_VARIANT_TAILS: Final = (("hurt",), ("ache",), ("aching",))
 class CompiledFlag:
     record: RedFlagRecord
     rules: tuple[tuple[frozenset[int], ...], ...]  # rule -> groups -> phrase ids
-    phrase_ids: frozenset[int]  # every phrase of every rule, for a quick miss
 
 
 @dataclass(frozen=True, slots=True)
 class RedFlagRules:
     flags: tuple[CompiledFlag, ...]
-    # (first word, second word or "") -> (phrase key, phrase id), longest first
-    by_start: Mapping[tuple[str, str], tuple[tuple[tuple[str, ...], int], ...]]
+    # first word -> second word (or "") -> (phrase key, phrase id), longest first
+    by_start: Mapping[str, Mapping[str, tuple[tuple[tuple[str, ...], int], ...]]]
     phrases: tuple[str, ...]  # phrase id -> display text
+    # phrase id -> (flag, rule) numbers of the rules whose key group has the phrase, ascending
+    by_phrase: Mapping[int, tuple[tuple[int, int], ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +83,23 @@ def compile_red_flags(records: Sequence[RedFlagRecord]) -> RedFlagRules:
             groups = [frozenset(_phrase_id(p, ids, texts, starts) for p in g if p) for g in rule]
             if groups and all(groups):
                 rules.append(tuple(groups))
-        every = frozenset(pid for rule in rules for group in rule for pid in group)
-        flags.append(CompiledFlag(record, tuple(rules), every))
-    index = {key: tuple(sorted(found, key=lambda e: -len(e[0]))) for key, found in starts.items()}
-    return RedFlagRules(tuple(flags), index, tuple(texts))
+        flags.append(CompiledFlag(record, tuple(rules)))
+    index: dict[str, dict[str, tuple[tuple[tuple[str, ...], int], ...]]] = {}
+    for (first, second), found in starts.items():
+        index.setdefault(first, {})[second] = tuple(sorted(found, key=lambda e: -len(e[0])))
+    return RedFlagRules(tuple(flags), index, tuple(texts), _rules_by_phrase(flags))
+
+
+def _rules_by_phrase(flags: Sequence[CompiledFlag]) -> dict[int, tuple[tuple[int, int], ...]]:
+    """Index every rule under the phrases of its key group (see the module docstring)."""
+    shared = Counter(pid for flag in flags for rule in flag.rules for g in rule for pid in g)
+    found: dict[int, list[tuple[int, int]]] = {}
+    for flag_no, flag in enumerate(flags):
+        for rule_no, rule in enumerate(flag.rules):
+            key_group = min(rule, key=lambda group: sum(shared[pid] for pid in group))
+            for phrase_id in key_group:
+                found.setdefault(phrase_id, []).append((flag_no, rule_no))
+    return {phrase_id: tuple(rules) for phrase_id, rules in found.items()}
 
 
 def _phrase_id(
@@ -103,10 +125,11 @@ def find_phrases(
     """Every red-flag phrase in the tokens; negated occurrences are covered but not present."""
     present: set[int] = set()
     covered: set[int] = set()
-    following = _next_words(tokens)
     for start, token in enumerate(tokens):
-        entries = rules.by_start.get((token.key, ""), ())
-        entries += rules.by_start.get((token.key, following[start]), ())
+        seconds = rules.by_start.get(token.key)
+        if seconds is None:
+            continue
+        entries = seconds.get("", ()) + seconds.get(_next_word(tokens, start), ())
         for key, phrase_id in entries:
             span = _match_span(key, tokens, start)
             if span is None:
@@ -117,18 +140,23 @@ def find_phrases(
     return PhraseHits(frozenset(present), frozenset(covered))
 
 
-def _next_words(tokens: Sequence[Token]) -> list[str]:
-    """For each token, the key of the next non-skippable token in its clause ("" if none)."""
-    following = [""] * len(tokens)
-    upcoming = ""
-    for pos in range(len(tokens) - 1, -1, -1):
-        following[pos] = upcoming
-        token = tokens[pos]
+def statement_phrases(rules: RedFlagRules, statement: str) -> frozenset[int]:
+    """The phrases in one structured input worded as a statement ("Chest pain"), read as a
+    single clause whatever its punctuation."""
+    tokens = [Token(t.raw, t.key, 0) for t in tokenize(statement)]
+    return find_phrases(rules, tokens, [False] * len(tokens)).present
+
+
+def _next_word(tokens: Sequence[Token], pos: int) -> str:
+    """The key of the next non-skippable token in the clause of `pos` ("" if none)."""
+    clause = tokens[pos].clause
+    for later in range(pos + 1, len(tokens)):
+        token = tokens[later]
+        if token.clause != clause:
+            return ""
         if token.raw not in SKIPPABLE_IN_PHRASE:
-            upcoming = token.key
-        if pos > 0 and tokens[pos - 1].clause != token.clause:
-            upcoming = ""
-    return following
+            return token.key
+    return ""
 
 
 def _match_span(key: tuple[str, ...], tokens: Sequence[Token], start: int) -> list[int] | None:
@@ -153,13 +181,12 @@ def evaluate(rules: RedFlagRules, present: frozenset[int], age: int | None) -> T
     """Fire the flags whose rules are satisfied by the phrases present; the most severe level
     wins."""
     fired: list[RedFlagHit] = []
-    for flag in rules.flags:
-        if flag.phrase_ids.isdisjoint(present):
-            continue
+    for flag_no, rule_nos in _candidate_rules(rules, present).items():
+        flag = rules.flags[flag_no]
         record = flag.record
         if record.min_age is not None and (age is None or age < record.min_age):
             continue
-        matched = _first_matching_rule(flag, present, rules.phrases)
+        matched = _first_matching_rule(flag, rule_nos, present, rules.phrases)
         if matched is not None:
             fired.append(RedFlagHit(record.id, record.level, record.title, record.advice, matched))
     fired.sort(key=lambda hit: -SEVERITY[hit.level])
@@ -167,11 +194,21 @@ def evaluate(rules: RedFlagRules, present: frozenset[int], age: int | None) -> T
     return Triage(level=level, red_flags=tuple(fired))
 
 
+def _candidate_rules(rules: RedFlagRules, present: frozenset[int]) -> dict[int, list[int]]:
+    """Flag -> the rules whose key group has a phrase present, flags and rules ascending."""
+    by_phrase = rules.by_phrase
+    found: dict[int, list[int]] = {}
+    for flag_no, rule_no in sorted({e for pid in present for e in by_phrase.get(pid, ())}):
+        found.setdefault(flag_no, []).append(rule_no)
+    return found
+
+
 def _first_matching_rule(
-    flag: CompiledFlag, present: frozenset[int], texts: Sequence[str]
+    flag: CompiledFlag, rule_nos: Sequence[int], present: frozenset[int], texts: Sequence[str]
 ) -> tuple[str, ...] | None:
-    for rule in flag.rules:
-        picks = [min(group & present, default=None) for group in rule]
-        if all(pick is not None for pick in picks):
-            return tuple(texts[pick] for pick in picks if pick is not None)
+    """The phrases that satisfy the first of the candidate rules that matches."""
+    for rule_no in rule_nos:
+        rule = flag.rules[rule_no]
+        if all(not group.isdisjoint(present) for group in rule):
+            return tuple(texts[min(group & present)] for group in rule)
     return None

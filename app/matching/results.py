@@ -8,13 +8,14 @@ person reported both sides or pain on each side; flipped for a contralateral pat
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 
-from app.matching.explain import explain
+from app.matching.credit import SiteHit
+from app.matching.explain import Explainer
 from app.matching.index import MatchIndex
 from app.matching.records import ReferralSide
-from app.matching.result import MatchResult, Ref, RegionMatch, ResultSide, TriggerPointScore
-from app.matching.scoring import Evidence, Ranked, ScoringQuery
+from app.matching.result import MatchResult, RegionMatch, ResultSide, TriggerPointScore
+from app.matching.scoring import Ranked, ScoringQuery
 from app.matching.sites import Site
 
 _FLIP: dict[ResultSide, ResultSide] = {"left": "right", "right": "left", "both": "both"}
@@ -23,58 +24,95 @@ _FLIP: dict[ResultSide, ResultSide] = {"left": "right", "right": "left", "both":
 def build_rows(
     index: MatchIndex, query: ScoringQuery, ranked: Sequence[Ranked], *, grouped: bool
 ) -> tuple[MatchResult, ...]:
-    return tuple(
-        _row(index, query, item, rank, grouped) for rank, item in enumerate(ranked, start=1)
-    )
+    rows = _Rows(index, query.sites, grouped)
+    return tuple([rows.row(item, rank) for rank, item in enumerate(ranked, start=1)])
 
 
-def _row(
-    index: MatchIndex, query: ScoringQuery, item: Ranked, rank: int, grouped: bool
-) -> MatchResult:
-    tp = index.trigger_points[item.members[0]]
-    evidence = item.evidence
-    members: tuple[TriggerPointScore, ...] = ()
-    if grouped:
-        members = tuple(
-            TriggerPointScore(
-                index.trigger_points[n].id, index.trigger_points[n].name, round(score, 4)
-            )
-            for n, score in zip(item.members, item.member_scores, strict=True)
+class _Rows:
+    """Builds the rows of one query. What depends only on which sites a row explains (their
+    side, the sites left unexplained) is worked out once per set of sites, and the wording once
+    per list of places (`Explainer`)."""
+
+    def __init__(self, index: MatchIndex, sites: Sequence[Site], grouped: bool) -> None:
+        self._index = index
+        self._sites = sites
+        self._grouped = grouped
+        self._explainer = Explainer(index.labels)
+        self._by_sites: dict[tuple[int, ...], tuple[ResultSide | None, tuple[str, ...]]] = {}
+
+    def row(self, item: Ranked, rank: int) -> MatchResult:
+        index = self._index
+        tp_no = item.members[0]
+        point = index.labels.points[tp_no]
+        evidence = item.evidence
+        hits = sorted(evidence.hits.items())
+        side, unexplained = self._explained(tuple([site_no for site_no, _ in hits]))
+        examine = examine_side(side, index.trigger_points[tp_no].referral_side)
+        explanation = self._explainer.explain(point, evidence, hits, side, grouped=self._grouped)
+        members = _members(index, item) if self._grouped else ()
+        # positional (a row is built per result): rank, score, trigger point, muscle, side to
+        # examine, matched regions, unexplained regions, explanation, a muscle's trigger points
+        return MatchResult(
+            rank,
+            round(item.score, 4),
+            point.trigger_point,
+            point.muscle,
+            examine,
+            _matched(hits),
+            unexplained,
+            explanation,
+            members,
         )
-    return MatchResult(
-        rank=rank,
-        score=round(item.score, 4),
-        trigger_point=Ref(tp.id, tp.name),
-        muscle=Ref(tp.muscle_id, tp.muscle_name),
-        side=examine_side(query.sites, evidence, tp.referral_side),
-        matched_regions=_matched(evidence),
-        unexplained_regions=_unexplained(query.sites, evidence),
-        explanation=explain(index, tp, evidence, query.sites, grouped=grouped),
-        trigger_points=members,
+
+    def _explained(self, site_nos: tuple[int, ...]) -> tuple[ResultSide | None, tuple[str, ...]]:
+        """The side of the sites explained and the regions of the other sites."""
+        found = self._by_sites.get(site_nos)
+        if found is None:
+            side = reported_side(self._sites, site_nos)
+            found = self._by_sites[site_nos] = (side, _unexplained(self._sites, site_nos))
+        return found
+
+
+def _members(index: MatchIndex, item: Ranked) -> tuple[TriggerPointScore, ...]:
+    """A muscle row's trigger points with their own scores, best first."""
+    refs = [index.labels.points[n].trigger_point for n in item.members]
+    return tuple(
+        TriggerPointScore(ref.id, ref.name, round(score, 4))
+        for ref, score in zip(refs, item.member_scores, strict=True)
     )
 
 
-def examine_side(
-    sites: Sequence[Site], evidence: Evidence, referral: ReferralSide
-) -> ResultSide | None:
-    """Which side to examine for this row."""
-    if referral in ("bilateral", "midline"):
-        return "both"
-    sides = {found for n in evidence.hits if (found := sites[n].side) is not None}
+def reported_side(sites: Sequence[Site], explained: Iterable[int]) -> ResultSide | None:
+    """The side of the explained sites: one side, "both" when they were reported on both sides
+    or on different sides, None when none has a side."""
+    sides = {side for n in explained if (side := sites[n].side) is not None}
     if not sides:
         return None
-    side: ResultSide = "both" if len(sides) > 1 or "both" in sides else next(iter(sides))
+    return "both" if len(sides) > 1 or "both" in sides else sides.pop()
+
+
+def examine_side(side: ResultSide | None, referral: ReferralSide) -> ResultSide | None:
+    """Which side to examine for a row whose explained sites are on `side`."""
+    if referral in ("bilateral", "midline"):
+        return "both"
+    if side is None:
+        return None
     return _FLIP[side] if referral == "contralateral" else side
 
 
-def _matched(evidence: Evidence) -> tuple[RegionMatch, ...]:
+def _matched(hits: Sequence[tuple[int, SiteHit]]) -> tuple[RegionMatch, ...]:
+    """One entry per reported region, from its first hit in site order."""
+    if len(hits) == 1:
+        return (hits[0][1].match,)
     found: dict[str, RegionMatch] = {}
-    for _, hit in sorted(evidence.hits.items()):
-        via = hit.zone_region if hit.zone_region != hit.reported else None
-        found.setdefault(hit.reported, RegionMatch(hit.reported, hit.zone, via))
+    for _, hit in hits:
+        found.setdefault(hit.reported, hit.match)
     return tuple(found.values())
 
 
-def _unexplained(sites: Sequence[Site], evidence: Evidence) -> tuple[str, ...]:
-    missing = [r for n, site in enumerate(sites) if n not in evidence.hits for r in site.regions]
+def _unexplained(sites: Sequence[Site], explained: Collection[int]) -> tuple[str, ...]:
+    """The regions of the sites not explained, each once."""
+    if len(explained) == len(sites):
+        return ()
+    missing = [r for n, site in enumerate(sites) if n not in explained for r in site.regions]
     return tuple(dict.fromkeys(missing))

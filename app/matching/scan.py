@@ -8,48 +8,42 @@ my leg, "outer" thigh) that the phrase table did not already cover.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.matching.index import MatchIndex
-from app.matching.lexicon import FACET_PHRASES, FUNCTION_WORDS, SKIPPABLE_IN_PHRASE, SPREAD_CUES
+from app.matching.lexicon import FACET_PHRASES, SKIPPABLE_IN_PHRASE, SPREAD_CUES, is_content_word
 from app.matching.normalize import Token, stem
-from app.matching.phrases import PhraseMatch, PhraseTarget
+from app.matching.phrases import PhraseMatch, PhraseTarget, TargetIds
 
 # A spread verb that is also a term ("running" is a factor) is a spread cue in "running down".
 _DIRECTIONS = frozenset({"down", "into", "to", "up", "through", "along", "across"})
 _MAX_FACET_WORDS = 3
+_FACET_STARTS = frozenset(phrase[0] for phrase in FACET_PHRASES)
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     start: int
     end: int
     targets: tuple[PhraseTarget, ...]
+    target_ids: TargetIds  # the targets' ids by kind
     facet: str | None = None
 
     def ids(self, kind: str) -> tuple[str, ...]:
-        return tuple(t.id for t in self.targets if t.kind == kind)
+        return self.target_ids.get(kind, ())
 
 
 def correct_spelling(index: MatchIndex, tokens: Sequence[Token]) -> list[Token]:
     """Replace unknown content words by the known words they most likely misspell."""
     fixed: list[Token] = []
+    known = index.known_words
     for token in tokens:
-        if _is_candidate(index, token):
+        if token.key not in known and is_content_word(token.raw):
             words = index.speller.correct(token.raw)
             if words is not None:
-                fixed.extend(Token(raw=w, key=stem(w), clause=token.clause) for w in words)
+                fixed.extend(Token(w, stem(w), token.clause) for w in words)
                 continue
         fixed.append(token)
     return fixed
-
-
-def _is_candidate(index: MatchIndex, token: Token) -> bool:
-    return (
-        token.key not in index.known_words
-        and token.raw not in FUNCTION_WORDS
-        and not token.raw.isdigit()
-    )
 
 
 def scan_items(index: MatchIndex, tokens: Sequence[Token]) -> list[Item]:
@@ -61,12 +55,12 @@ def scan_items(index: MatchIndex, tokens: Sequence[Token]) -> list[Item]:
         skippable = [raw in SKIPPABLE_IN_PHRASE for raw in raws]
         pos = 0
         while pos < len(keys):
-            item = _best_at(index, keys, raws, skippable, pos)
+            item = _best_at(index, keys, raws, skippable, pos, start)
             if item is None:
                 pos += 1
                 continue
-            items.append(Item(item.start + start, item.end + start, item.targets, item.facet))
-            pos = item.end
+            items.append(item)
+            pos = item.end - start
     return items
 
 
@@ -81,16 +75,24 @@ def _clause_spans(tokens: Sequence[Token]) -> list[tuple[int, int]]:
 
 
 def _best_at(
-    index: MatchIndex, keys: list[str], raws: list[str], skippable: list[bool], pos: int
+    index: MatchIndex,
+    keys: list[str],
+    raws: list[str],
+    skippable: list[bool],
+    pos: int,
+    offset: int,
 ) -> Item | None:
-    """The plain phrase at `pos`, or a facet + region phrase when that is longer."""
+    """The plain phrase at `pos` of a clause, or a facet + region phrase when that is longer,
+    as an item positioned in the whole text (the clause starts at `offset`)."""
     plain = index.phrases.match_at(keys, skippable, pos)
     if plain is not None and _is_spread_verb(plain, raws):
         plain = None
     facet = _facet_at(index, keys, raws, skippable, pos)
     if facet is not None and (plain is None or facet.end > plain.end):
-        return facet
-    return Item(plain.start, plain.end, plain.targets) if plain else None
+        return Item(pos + offset, facet.end + offset, facet.targets, facet.ids, facet.facet)
+    if plain is None:
+        return None
+    return Item(pos + offset, plain.end + offset, plain.targets, plain.ids)
 
 
 def _is_spread_verb(match: PhraseMatch, raws: list[str]) -> bool:
@@ -98,9 +100,18 @@ def _is_spread_verb(match: PhraseMatch, raws: list[str]) -> bool:
     return single and match.end < len(raws) and raws[match.end] in _DIRECTIONS
 
 
+class _Facet(NamedTuple):
+    end: int  # within the clause
+    targets: tuple[PhraseTarget, ...]
+    ids: TargetIds
+    facet: str
+
+
 def _facet_at(
     index: MatchIndex, keys: list[str], raws: list[str], skippable: list[bool], pos: int
-) -> Item | None:
+) -> _Facet | None:
+    if raws[pos] not in _FACET_STARTS:
+        return None
     for length in range(_MAX_FACET_WORDS, 0, -1):
         facet = FACET_PHRASES.get(tuple(raws[pos : pos + length]))
         if facet is None:
@@ -109,6 +120,6 @@ def _facet_at(
         while after < len(keys) and skippable[after]:
             after += 1
         region = index.phrases.match_at(keys, skippable, after) if after < len(keys) else None
-        if region is not None and any(t.kind == "region" for t in region.targets):
-            return Item(pos, region.end, region.targets, facet)
+        if region is not None and "region" in region.ids:
+            return _Facet(region.end, region.targets, region.ids, facet)
     return None

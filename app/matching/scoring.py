@@ -22,24 +22,25 @@ trigger points linked to it. A trigger point is a candidate only when it explain
 site or mimics a reported condition: symptoms and factors refine, they never nominate.
 
 Ties are broken deterministically: score (rounded to 4 places) descending, then the number of
-sites explained through an essential zone, then id.
+sites explained through an essential zone, then id. group_by="muscle" ranks muscles the same
+way (`app.matching.muscles`).
 
-group_by="muscle" merges a muscle's candidate trigger points: per site a noisy-or of their
-credits, 1 - prod(1 - credit_i) (the site is explained unless every one of them fails to explain
-it, so a muscle whose several trigger points all refer to the place ranks higher), the union of
-matched conditions/symptoms/factors, and an absent symptom counts against the muscle only if all
-its candidates list it.
+Work per query follows what the query touches (`app.matching.candidates`): the precomputed hit
+lists of the reported regions, each candidate's own term sets (never the whole list of trigger
+points that share a reported symptom or factor), and the trigger points linked to a reported
+condition -- those that explain no site only when one of them could still reach the rows asked
+for (`Plan.ceiling`), since a common condition can be linked to a large part of the dataset.
+Evidence is built only for the rows returned.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
-from app.matching.index import MatchIndex
-from app.matching.phrases import TermKind
-from app.matching.records import ZoneKind
+from app.matching.candidates import Candidates, linked_candidates, site_candidates
+from app.matching.credit import SiteHit
+from app.matching.index import MatchIndex, PointTerms
 from app.matching.sites import Site
 
 W_REGIONS: Final = 3.0
@@ -49,8 +50,7 @@ W_FACTORS: Final = 0.5
 ABSENT_PENALTY: Final = 0.3
 
 
-@dataclass(frozen=True, slots=True)
-class ScoringQuery:
+class ScoringQuery(NamedTuple):
     sites: tuple[Site, ...]
     symptoms: tuple[str, ...]
     absent_symptoms: tuple[str, ...]
@@ -64,38 +64,29 @@ class ScoringQuery:
         return self.condition_groups or tuple((c,) for c in self.conditions)
 
 
-@dataclass(frozen=True, slots=True)
-class SiteHit:
-    credit: float
-    reported: str
-    zone_region: str
-    zone: ZoneKind
+class Evidence(NamedTuple):
+    """What one candidate (a trigger point, or a muscle's merged candidates) explains.
 
+    A named tuple rather than a frozen dataclass: one is built per candidate, so it must be
+    cheap to create."""
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
     hits: Mapping[int, SiteHit]  # site number -> best hit
     symptoms: frozenset[str]
     absent: frozenset[str]
     factors: frozenset[str]
     conditions: frozenset[str]
-
-    @property
-    def essential(self) -> int:
-        return sum(1 for hit in self.hits.values() if hit.zone == "essential")
+    essential: int  # how many of the hits are through an essential zone
 
 
-@dataclass(frozen=True, slots=True)
-class Ranked:
+class Ranked(NamedTuple):
     key: str  # trigger point id, or muscle id when grouped
     score: float
     evidence: Evidence
     members: tuple[int, ...]  # trigger point indices, best first
-    member_scores: tuple[float, ...] = ()  # parallel to members
+    member_scores: tuple[float, ...] = ()  # parallel to members (muscle rows only)
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
+class Plan(NamedTuple):
     """Per-query constants of the formula, computed once rather than per candidate."""
 
     site_weights: tuple[float, ...]  # rarity x site weight / their sum x W_REGIONS / denominator
@@ -104,9 +95,11 @@ class _Plan:
     symptom_unit: float
     factor_unit: float
     absent_unit: float  # ABSENT_PENALTY / number of absent symptoms
+    terms: _Terms
+    one_group_per_condition: bool  # then the groups a candidate matches = its conditions
 
     @classmethod
-    def of(cls, index: MatchIndex, query: ScoringQuery) -> _Plan:
+    def of(cls, index: MatchIndex, query: ScoringQuery) -> Plan:
         groups = tuple(frozenset(group) for group in query.groups())
         parts = [
             (W_REGIONS, len(query.sites)),
@@ -117,6 +110,7 @@ class _Plan:
         denominator = sum(weight for weight, count in parts if count) or 1.0
         weights = [_site_weight(index, site) for site in query.sites]
         region_unit = W_REGIONS / ((sum(weights) or 1.0) * denominator)
+        terms = _Terms.of(query)
         return cls(
             site_weights=tuple(w * region_unit for w in weights),
             condition_groups=groups,
@@ -124,122 +118,166 @@ class _Plan:
             symptom_unit=_unit(W_SYMPTOMS, len(query.symptoms), denominator),
             factor_unit=_unit(W_FACTORS, len(query.factors), denominator),
             absent_unit=_unit(ABSENT_PENALTY, len(query.absent_symptoms), 1.0),
+            terms=terms,
+            one_group_per_condition=_one_per_condition(groups, terms.conditions),
         )
 
-    def score(self, evidence: Evidence) -> float:
+    def ranks(self, index: MatchIndex, candidates: Candidates, start: int) -> list[Rank]:
+        """`rank` of each candidate, numbered from `start` in candidate order."""
+        listed, ids = index.point_terms, index.trigger_point_ids
+        return [
+            self.rank(listed[tp_no], hits, ids[tp_no], position)
+            for position, (tp_no, hits) in enumerate(candidates.items(), start)
+        ]
+
+    def rank(
+        self, listed: PointTerms, hits: Mapping[int, SiteHit], key: str, position: int
+    ) -> Rank:
+        """A trigger point's order key, score, essential hits and the reported terms it lists
+        (sorting these puts the best first; evidence is built only for those returned)."""
+        terms = self.terms
+        found = terms.listed_by(listed) if terms.reported else _NOTHING_LISTED
+        score, essential = self.assess(hits, *found)
+        return order_key(score, essential, key, position), score, essential, found
+
+    def assess(
+        self,
+        hits: Mapping[int, SiteHit],
+        symptoms: frozenset[str],
+        absent: frozenset[str],
+        factors: frozenset[str],
+        conditions: frozenset[str],
+    ) -> tuple[float, int]:
+        """The score (the formula of the module docstring) and how many of the hits are
+        through an essential zone."""
         weights = self.site_weights
         total = 0.0
-        for site_no, hit in evidence.hits.items():
+        essential = 0
+        for site_no, hit in hits.items():
             total += weights[site_no] * hit.credit
-        if evidence.conditions:
-            total += self.condition_unit * sum(
-                1 for group in self.condition_groups if not group.isdisjoint(evidence.conditions)
-            )
-        total += self.symptom_unit * len(evidence.symptoms)
-        total += self.factor_unit * len(evidence.factors)
-        if evidence.absent:
-            total *= 1 - self.absent_unit * len(evidence.absent)
+            if hit.zone == "essential":
+                essential += 1
+        if conditions:
+            total += self.condition_unit * self.groups_matched(conditions)
+        total += self.symptom_unit * len(symptoms)
+        total += self.factor_unit * len(factors)
+        if absent:
+            total *= 1 - self.absent_unit * len(absent)
+        return min(max(total, 0.0), 1.0), essential
+
+    def ceiling(self) -> float:
+        """The highest score a candidate that explains no site can have: `assess` with every
+        reported term matched and none absent (floating-point sums and products are monotonic,
+        so no such candidate's score exceeds it)."""
+        total = 0.0
+        total += self.condition_unit * len(self.condition_groups)
+        total += self.symptom_unit * len(self.terms.symptoms)
+        total += self.factor_unit * len(self.terms.factors)
         return min(max(total, 0.0), 1.0)
+
+    def groups_matched(self, conditions: frozenset[str]) -> int:
+        """How many reported condition groups the conditions (all reported ones) match."""
+        if self.one_group_per_condition:
+            return len(conditions)
+        return sum(1 for group in self.condition_groups if not group.isdisjoint(conditions))
+
+
+def _one_per_condition(groups: Sequence[frozenset[str]], conditions: frozenset[str]) -> bool:
+    """Is every group exactly one of the conditions, each condition in one group?"""
+    singles = len(groups) == len(conditions) and all(len(group) == 1 for group in groups)
+    return singles and frozenset().union(*groups) == conditions
 
 
 def _unit(weight: float, count: int, denominator: float) -> float:
     return weight / (count * denominator) if count else 0.0
 
 
-def rank_trigger_points(index: MatchIndex, query: ScoringQuery) -> list[Ranked]:
-    """Every candidate trigger point, best first."""
-    plan = _Plan.of(index, query)
-    candidates = _candidates(index, query)
-    symptoms = _term_hits(index, "symptom", query.symptoms)
-    absent = _term_hits(index, "symptom", query.absent_symptoms)
-    factors = _term_hits(index, "factor", query.factors)
-    conditions = _term_hits(index, "condition", query.conditions)
-    ranked = []
-    for tp_no, hits in candidates.items():
-        evidence = Evidence(
-            hits=hits,
-            symptoms=symptoms.get(tp_no, _NONE),
-            absent=absent.get(tp_no, _NONE),
-            factors=factors.get(tp_no, _NONE),
-            conditions=conditions.get(tp_no, _NONE),
+class _Terms(NamedTuple):
+    """The reported terms as sets, to intersect with each candidate's own."""
+
+    symptoms: frozenset[str]
+    absent: frozenset[str]
+    factors: frozenset[str]
+    conditions: frozenset[str]
+    reported: bool  # was any term reported?
+
+    @classmethod
+    def of(cls, query: ScoringQuery) -> _Terms:
+        symptoms, absent = frozenset(query.symptoms), frozenset(query.absent_symptoms)
+        factors, conditions = frozenset(query.factors), frozenset(query.conditions)
+        return cls(
+            symptoms, absent, factors, conditions, bool(symptoms or absent or factors or conditions)
         )
-        score = plan.score(evidence)
-        ranked.append(Ranked(index.trigger_points[tp_no].id, score, evidence, (tp_no,), (score,)))
-    return sorted(ranked, key=_sort_key)
+
+    def listed_by(self, listed: PointTerms) -> _Listed:
+        """The reported symptoms, absent symptoms, factors and conditions a trigger point lists."""
+        return (
+            self.symptoms & listed.symptoms if self.symptoms else _NONE,
+            self.absent & listed.symptoms if self.absent else _NONE,
+            self.factors & listed.factors if self.factors else _NONE,
+            self.conditions & listed.conditions if self.conditions else _NONE,
+        )
 
 
-def rank_muscles(index: MatchIndex, query: ScoringQuery, tps: Sequence[Ranked]) -> list[Ranked]:
-    """Group ranked trigger points by muscle and score each muscle's merged evidence."""
-    plan = _Plan.of(index, query)
-    groups: dict[str, list[Ranked]] = {}
-    for item in tps:
-        groups.setdefault(index.trigger_points[item.members[0]].muscle_id, []).append(item)
-    muscles = []
-    for muscle_id, members in groups.items():
-        evidence = _merge([member.evidence for member in members])
-        order = tuple(member.members[0] for member in members)
-        scores = tuple(member.score for member in members)
-        muscles.append(Ranked(muscle_id, plan.score(evidence), evidence, order, scores))
-    return sorted(muscles, key=_sort_key)
+def rank_trigger_points(
+    index: MatchIndex, query: ScoringQuery, limit: int | None = None
+) -> list[Ranked]:
+    """Every candidate trigger point best first, or only the best `limit` of them.
+
+    The trigger points linked to a reported condition that explain no site are scored only when
+    one of them could still reach the best `limit` (see `Plan.ceiling`), so a common condition
+    does not cost a pass over every trigger point linked to it."""
+    plan = Plan.of(index, query)
+    found = site_candidates(index, query.sites)
+    ranks = plan.ranks(index, found, 0)
+    ranks.sort()
+    if query.conditions and not beyond_reach(plan.ceiling(), ranks, limit):
+        linked = linked_candidates(index, query.conditions, found)
+        ranks += plan.ranks(index, linked, len(found))
+        ranks.sort()
+        found.update(linked)
+    return ranked_points(found, ranks[:limit])
+
+
+def ranked_points(candidates: Candidates, ranks: Sequence[Rank]) -> list[Ranked]:
+    """The trigger points of `ranks` (positions in `candidates`' order) with their evidence."""
+    tps = list(candidates)
+    best = []
+    for (_, _, key, position), score, essential, terms in ranks:
+        tp_no = tps[position]
+        evidence = Evidence(candidates[tp_no], *terms, essential)
+        best.append(Ranked(key, score, evidence, (tp_no,)))
+    return best
 
 
 _NONE: Final[frozenset[str]] = frozenset()
+_NOTHING_LISTED: Final = (_NONE, _NONE, _NONE, _NONE)
 
 
-def _sort_key(item: Ranked) -> tuple[float, int, str]:
-    return (-round(item.score, 4), -item.evidence.essential, item.key)
+OrderKey = tuple[float, int, str, int]
+_Listed = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+Rank = tuple[OrderKey, float, int, _Listed]  # order key, score, essential hits, terms listed
+
+
+def beyond_reach(
+    ceiling: float, ranks: Sequence[tuple[OrderKey, *tuple[object, ...]]], limit: int | None
+) -> bool:
+    """Do the best `limit` of the sorted ranks (order key first) all score better than
+    `ceiling` can?"""
+    if limit is None or len(ranks) < limit:
+        return False
+    if limit == 0:
+        return True
+    order_key = ranks[limit - 1][0]
+    return round(ceiling, 4) < -order_key[0]
+
+
+def order_key(score: float, essential: int, key: str, position: int) -> OrderKey:
+    """Ascending order is best first: score rounded to 4 places descending, then essential
+    hits descending, then key, then position among the candidates."""
+    return (-round(score, 4), -essential, key, position)
 
 
 def _site_weight(index: MatchIndex, site: Site) -> float:
     rarity = [index.rarity.get(region, 1.0) for region in site.regions]
     return site.weight * sum(rarity) / max(len(rarity), 1)
-
-
-def _candidates(index: MatchIndex, query: ScoringQuery) -> dict[int, dict[int, SiteHit]]:
-    found: dict[int, dict[int, SiteHit]] = {}
-    for site_no, site in enumerate(query.sites):
-        for region in site.regions:
-            for post in index.postings.get(region, ()):
-                hits = found.setdefault(post.tp, {})
-                current = hits.get(site_no)
-                if current is None or post.credit > current.credit:
-                    hits[site_no] = SiteHit(post.credit, region, post.zone_region, post.zone)
-    linked = index.by_term.get("condition", {})
-    for condition in query.conditions:
-        for tp_no in linked.get(condition, ()):
-            found.setdefault(tp_no, {})
-    return found
-
-
-def _term_hits(index: MatchIndex, kind: TermKind, ids: Sequence[str]) -> dict[int, frozenset[str]]:
-    """Trigger point -> which of the reported terms it lists (walks the term's postings)."""
-    table = index.by_term.get(kind, {})
-    found: dict[int, set[str]] = {}
-    for term in ids:
-        for tp_no in table.get(term, ()):
-            found.setdefault(tp_no, set()).add(term)
-    return {tp_no: frozenset(terms) for tp_no, terms in found.items()}
-
-
-def _merge(evidence: Sequence[Evidence]) -> Evidence:
-    """A muscle's evidence from its trigger points' (see the module docstring)."""
-    if len(evidence) == 1:
-        return evidence[0]
-    best: dict[int, SiteHit] = {}
-    missed: dict[int, float] = {}  # chance that none of the trigger points explains the site
-    for item in evidence:
-        for site_no, hit in item.hits.items():
-            missed[site_no] = missed.get(site_no, 1.0) * (1.0 - hit.credit)
-            if site_no not in best or hit.credit > best[site_no].credit:
-                best[site_no] = hit
-    hits = {
-        n: SiteHit(1.0 - missed[n], hit.reported, hit.zone_region, hit.zone)
-        for n, hit in best.items()
-    }
-    return Evidence(
-        hits=hits,
-        symptoms=frozenset().union(*(e.symptoms for e in evidence)),
-        absent=frozenset.intersection(*(e.absent for e in evidence)),
-        factors=frozenset().union(*(e.factors for e in evidence)),
-        conditions=frozenset().union(*(e.conditions for e in evidence)),
-    )

@@ -9,8 +9,7 @@ regions at once. Sites inferred from a spread path carry a lower weight than nam
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from app.matching.index import MatchIndex
 from app.matching.lexicon import SPREAD_CUES, Side
@@ -20,16 +19,16 @@ INFERRED_WEIGHT: Final = 0.5
 _COORDINATORS: Final = frozenset({"and", "or", "plus", "also", "both"})
 
 
-@dataclass(frozen=True, slots=True)
-class Site:
+class Site(NamedTuple):
+    """A reported place (named tuples here: several are made per query)."""
+
     regions: tuple[str, ...]
     side: Side | None
     phrase: str
     weight: float = 1.0
 
 
-@dataclass(frozen=True, slots=True)
-class RegionMention:
+class RegionMention(NamedTuple):
     """A region phrase found in text, before facets and paths are applied."""
 
     regions: tuple[str, ...]

@@ -36,6 +36,8 @@ def resolve_all(
     index: MatchIndex, kind: TermKind, field: str, values: tuple[str, ...]
 ) -> tuple[str, ...]:
     """Resolve a list, keeping the first occurrence of each id."""
+    if not values:
+        return ()
     ids = [resolve(index, kind, f"{field}[{n}]", value) for n, value in enumerate(values)]
     return tuple(dict.fromkeys(ids))
 

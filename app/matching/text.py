@@ -9,13 +9,12 @@ reported as unrecognised, grouped into runs of adjacent words.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Final
+from collections.abc import Sequence
+from typing import Final, NamedTuple
 
 from app.matching.index import MatchIndex
 from app.matching.laterality import side_for, side_markers
-from app.matching.lexicon import FUNCTION_WORDS, NEGATION_CUES
+from app.matching.lexicon import NEGATION_CUES, is_content_word
 from app.matching.negation import negation_mask
 from app.matching.normalize import Token, tokenize
 from app.matching.redflags import PhraseHits, find_phrases
@@ -25,8 +24,7 @@ from app.matching.sites import RegionMention, Site, sites_from_mentions
 _SPLIT: Final = NEGATION_CUES | {"and", "or", "nor", "plus"}
 
 
-@dataclass(frozen=True, slots=True)
-class TextAnalysis:
+class TextAnalysis(NamedTuple):
     sites: tuple[Site, ...] = ()
     symptoms: tuple[str, ...] = ()
     absent_symptoms: tuple[str, ...] = ()
@@ -47,14 +45,14 @@ def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
         consumed[item.start : item.end] = [True] * (item.end - item.start)
     mask = negation_mask(tokens, consumed)
     hits = find_phrases(index.red_flags, tokens, mask)
-    positive = [item for item in items if not any(mask[item.start : item.end])]
-    negative = [item for item in items if any(mask[item.start : item.end])]
+    positive, negative = _split(items, mask)
+    found = _ids(positive)
     return TextAnalysis(
         sites=tuple(_sites(index, positive, tokens)),
-        symptoms=_ids(positive, "symptom"),
-        absent_symptoms=_ids(negative, "symptom"),
-        factors=_ids(positive, "factor"),
-        conditions=_ids(positive, "condition"),
+        symptoms=found.get("symptom", ()),
+        absent_symptoms=_ids(negative).get("symptom", ()) if negative else (),
+        factors=found.get("factor", ()),
+        conditions=found.get("condition", ()),
         condition_groups=tuple(dict.fromkeys(g for i in positive if (g := i.ids("condition")))),
         negated=tuple(_negated_phrases(tokens, items, mask)),
         unrecognized=tuple(_leftovers(index, tokens, consumed, mask, hits)),
@@ -62,21 +60,36 @@ def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
     )
 
 
-def _ids(items: Sequence[Item], kind: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(term for item in items for term in item.ids(kind)))
+def _split(items: list[Item], mask: Sequence[bool]) -> tuple[list[Item], list[Item]]:
+    """The items outside and inside a negation's scope."""
+    if not any(mask):
+        return items, []
+    positive = [item for item in items if not any(mask[item.start : item.end])]
+    negative = [item for item in items if any(mask[item.start : item.end])]
+    return positive, negative
+
+
+def _ids(items: Sequence[Item]) -> dict[str, tuple[str, ...]]:
+    """Kind -> the ids the items point to, in text order, without repeats."""
+    found: dict[str, dict[str, None]] = {}
+    for item in items:
+        for kind, ids in item.target_ids.items():
+            found.setdefault(kind, {}).update(dict.fromkeys(ids))
+    return {kind: tuple(ids) for kind, ids in found.items()}
 
 
 def _phrase(tokens: Sequence[Token], start: int, end: int) -> str:
-    return " ".join(token.raw for token in tokens[start:end])
+    return " ".join([token.raw for token in tokens[start:end]])
 
 
 def _sites(index: MatchIndex, items: Sequence[Item], tokens: Sequence[Token]) -> list[Site]:
+    places = [item for item in items if item.ids("region")]
+    if not places:
+        return []
     markers = side_markers(tokens)
     mentions = []
-    for item in items:
+    for item in places:
         regions = item.ids("region")
-        if not regions:
-            continue
         clause = tokens[item.start].clause
         side = side_for(item.start, item.end, clause, markers)
         phrase = _phrase(tokens, item.start, item.end)
@@ -91,11 +104,14 @@ def _negated_phrases(
 ) -> list[str]:
     """Denied phrases in text order: each run of negated words, split at "and"/"or"/"no" and
     trimmed of grammar words ("no numbness in the groin" -> "numbness in the groin")."""
-    meaningful = [_content(token) for token in tokens]
+    if not any(mask):
+        return []
+    meaningful = [is_content_word(token.raw) for token in tokens]
     for item in items:
         meaningful[item.start : item.end] = [True] * (item.end - item.start)
     phrases = []
-    for start, end in _runs(tokens, lambda pos: mask[pos] and tokens[pos].raw not in _SPLIT):
+    denied = [negated and t.raw not in _SPLIT for t, negated in zip(tokens, mask, strict=True)]
+    for start, end in _runs(tokens, denied):
         kept = [pos for pos in range(start, end) if meaningful[pos]]
         if kept:
             phrases.append(_phrase(tokens, kept[0], kept[-1] + 1))
@@ -109,24 +125,20 @@ def _leftovers(
     mask: Sequence[bool],
     hits: PhraseHits,
 ) -> list[str]:
-    def unknown(pos: int) -> bool:
-        token = tokens[pos]
-        return not (consumed[pos] or mask[pos] or pos in hits.covered) and _content(token)
-
+    unknown = [
+        not (consumed[pos] or mask[pos] or pos in hits.covered) and is_content_word(token.raw)
+        for pos, token in enumerate(tokens)
+    ]
     runs = _runs(tokens, unknown)
     return list(dict.fromkeys(_phrase(tokens, start, end) for start, end in runs))
 
 
-def _content(token: Token) -> bool:
-    return token.raw not in FUNCTION_WORDS and not token.raw.isdigit()
-
-
-def _runs(tokens: Sequence[Token], keep: Callable[[int], bool]) -> list[tuple[int, int]]:
-    """Maximal runs of adjacent tokens (same clause) for which `keep(pos)` holds."""
+def _runs(tokens: Sequence[Token], keep: Sequence[bool]) -> list[tuple[int, int]]:
+    """Maximal runs of adjacent tokens (same clause) for which `keep[pos]` holds."""
     runs: list[tuple[int, int]] = []
     start: int | None = None
     for pos in range(len(tokens) + 1):
-        inside = pos < len(tokens) and keep(pos)
+        inside = pos < len(tokens) and keep[pos]
         if inside and start is not None and tokens[pos].clause != tokens[start].clause:
             runs.append((start, pos))
             start = pos
