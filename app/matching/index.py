@@ -56,6 +56,7 @@ class MatchIndex:
     trigger_points: tuple[TriggerPointRecord, ...]
     trigger_point_ids: tuple[str, ...]  # parallel to trigger_points
     point_terms: tuple[PointTerms, ...]  # parallel to trigger_points
+    common_points: frozenset[int]  # positions of the trigger points the manual calls common
     postings: Mapping[str, tuple[Posting, ...]]
     region_hits: RegionHits  # the postings as the scorer reads them
     by_term: Mapping[TermKind, Mapping[str, frozenset[int]]]  # term id -> trigger points
@@ -90,6 +91,7 @@ def build_index(records: DatasetRecords) -> MatchIndex:
         trigger_points=tps,
         trigger_point_ids=tuple(tp.id for tp in tps),
         point_terms=tuple(map(_point_terms, tps)),
+        common_points=frozenset(n for n, tp in enumerate(tps) if tp.common),
         postings=postings,
         region_hits=region_hits(postings),
         by_term=_by_term(tps),

@@ -22,7 +22,8 @@ trigger points linked to it. A trigger point is a candidate only when it explain
 site or mimics a reported condition: symptoms and factors refine, they never nominate.
 
 Ties are broken deterministically: score (rounded to 4 places) descending, then the number of
-sites explained through an essential zone, then id. group_by="muscle" ranks muscles the same
+sites explained through an essential zone, then trigger points the manual calls common (the
+pain guides list the frequent culprits first), then id. group_by="muscle" ranks muscles the same
 way (`app.matching.muscles`).
 
 Work per query follows what the query touches (`app.matching.candidates`): the precomputed hit
@@ -125,20 +126,27 @@ class Plan(NamedTuple):
     def ranks(self, index: MatchIndex, candidates: Candidates, start: int) -> list[Rank]:
         """`rank` of each candidate, numbered from `start` in candidate order."""
         listed, ids = index.point_terms, index.trigger_point_ids
+        common = index.common_points
         return [
-            self.rank(listed[tp_no], hits, ids[tp_no], position)
+            self.rank(listed[tp_no], hits, (ids[tp_no], tp_no in common), position)
             for position, (tp_no, hits) in enumerate(candidates.items(), start)
         ]
 
     def rank(
-        self, listed: PointTerms, hits: Mapping[int, SiteHit], key: str, position: int
+        self,
+        listed: PointTerms,
+        hits: Mapping[int, SiteHit],
+        identity: tuple[str, bool],
+        position: int,
     ) -> Rank:
         """A trigger point's order key, score, essential hits and the reported terms it lists
-        (sorting these puts the best first; evidence is built only for those returned)."""
+        (sorting these puts the best first; evidence is built only for those returned).
+        ``identity`` is its id and whether the manual calls it common."""
         terms = self.terms
         found = terms.listed_by(listed) if terms.reported else _NOTHING_LISTED
         score, essential = self.assess(hits, *found)
-        return order_key(score, essential, key, position), score, essential, found
+        key, common = identity
+        return order_key(score, essential, common, key, position), score, essential, found
 
     def assess(
         self,
@@ -243,7 +251,7 @@ def ranked_points(candidates: Candidates, ranks: Sequence[Rank]) -> list[Ranked]
     """The trigger points of `ranks` (positions in `candidates`' order) with their evidence."""
     tps = list(candidates)
     best = []
-    for (_, _, key, position), score, essential, terms in ranks:
+    for (_, _, _, key, position), score, essential, terms in ranks:
         tp_no = tps[position]
         evidence = Evidence(candidates[tp_no], *terms, essential)
         best.append(Ranked(key, score, evidence, (tp_no,)))
@@ -254,7 +262,7 @@ _NONE: Final[frozenset[str]] = frozenset()
 _NOTHING_LISTED: Final = (_NONE, _NONE, _NONE, _NONE)
 
 
-OrderKey = tuple[float, int, str, int]
+OrderKey = tuple[float, int, bool, str, int]
 _Listed = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 Rank = tuple[OrderKey, float, int, _Listed]  # order key, score, essential hits, terms listed
 
@@ -272,10 +280,12 @@ def beyond_reach(
     return round(ceiling, 4) < -order_key[0]
 
 
-def order_key(score: float, essential: int, key: str, position: int) -> OrderKey:
+def order_key(
+    score: float, essential: int, common: bool, key: str, position: int
+) -> OrderKey:
     """Ascending order is best first: score rounded to 4 places descending, then essential
-    hits descending, then key, then position among the candidates."""
-    return (-round(score, 4), -essential, key, position)
+    hits descending, then common before not, then key, then position among the candidates."""
+    return (-round(score, 4), -essential, not common, key, position)
 
 
 def _site_weight(index: MatchIndex, site: Site) -> float:

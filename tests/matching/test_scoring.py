@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.matching import MatchIndex, MatchOutcome, MatchQuery, RegionInput, build_index, match
 from app.matching.records import DatasetRecords, TriggerPointRecord, ZoneRecord
 from tests.matching.dataset import small_dataset
@@ -212,3 +214,19 @@ def test_muscle_score_combines_its_trigger_points(index: MatchIndex) -> None:
     assert len(trapezius.trigger_points) == 2
     assert trapezius.score > max(tp.score for tp in trapezius.trigger_points)
     assert trapezius.score <= 1.0
+
+
+def test_common_trigger_points_win_ties(index: MatchIndex) -> None:
+    query = MatchQuery(regions=(RegionInput("temple"),), limit=50)
+    plain = match(index, query).results
+    tied = [r for r in plain if r.score == plain[0].score]
+    assert len(tied) >= 2, "the fixture has several equally good fits for the temple"
+    last = tied[-1].trigger_point.id
+    records = small_dataset()
+    marked = replace(
+        records,
+        trigger_points=tuple(replace(tp, common=tp.id == last) for tp in records.trigger_points),
+    )
+    reranked = match(build_index(marked), query).results
+    assert reranked[0].trigger_point.id == last
+    assert reranked[0].score == plain[0].score
