@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 from collections.abc import AsyncIterator
 
@@ -41,6 +42,11 @@ class Snapshot:
             records = await records_from_db(session)
         self.index = build_index(records)
         self.revision = revision
+        # The index is immutable and long-lived: move it (and everything loaded so far) out of
+        # the cyclic garbage collector's reach, so full collections don't walk it on the hot
+        # path. An index replaced later is simply left to reference counting.
+        gc.collect()
+        gc.freeze()
         logger.info("matcher index built for dataset version %s", revision)
         return True
 
