@@ -56,7 +56,8 @@ async def region_trigger_points(
     it (a zone on the whole sole covers the ball of the foot).
 
     One row per trigger point, with its strongest zone there; essential before spillover, then
-    heavier before lighter, then zones on the region itself, then inside it, then around it.
+    heavier before lighter, then zones on the region itself, then inside it, then around it,
+    then trigger points the manual calls common, then by muscle name.
     """
     key = await q.id_for(session, m.Region, region_id, "region")
     distance = await _related_regions(session, key)
@@ -75,6 +76,7 @@ async def region_trigger_points(
             ref_zone.zone != "essential",
             -ref_zone.weight,
             distance[region.id],
+            not tp.common,
             muscle.name,
             tp.position,
         )
