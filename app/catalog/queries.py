@@ -96,18 +96,22 @@ async def citations(
         .order_by(m.Source.slug)
     )
     return [
-        s.Citation(
-            source=source.slug,
-            title=source.title,
-            authors=source.authors,
-            edition=source.edition,
-            volume=source.volume,
-            year=source.year,
-            chapter=link.chapter,
-            figure=link.figure,
-        )
+        citation(source, link.chapter, link.figure)
         for link, source in (await session.execute(query)).all()
     ]
+
+
+def citation(source: m.Source, chapter: str = "", figure: str = "") -> s.Citation:
+    return s.Citation(
+        source=source.slug,
+        title=source.title,
+        authors=source.authors,
+        edition=source.edition,
+        volume=source.volume,
+        year=source.year,
+        chapter=chapter,
+        figure=figure,
+    )
 
 
 def trigger_point_ref(tp: m.TriggerPoint, muscle: m.Muscle) -> s.TriggerPointSummary:

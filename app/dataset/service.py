@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app import models as m
-from app.catalog.schemas import Citation, DatasetInfo
+from app.catalog.queries import citation
+from app.catalog.schemas import DatasetInfo
 
 COUNTED: dict[str, Any] = {
     "regions": m.Region,
@@ -37,15 +38,5 @@ async def dataset_info(*, session: AsyncSession) -> DatasetInfo:
         content_hash=latest.content_hash if latest else "",
         updated_at=latest.created_at if latest else None,
         counts=counts,
-        sources=[
-            Citation(
-                source=src.slug,
-                title=src.title,
-                authors=src.authors,
-                edition=src.edition,
-                volume=src.volume,
-                year=src.year,
-            )
-            for src in sources
-        ],
+        sources=[citation(source) for source in sources],
     )
