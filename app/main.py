@@ -60,7 +60,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Content-Type"],
         )
     install_error_handlers(app)
+    # The matcher first: routes are tried in order, and it is the hot path.
+    app.include_router(matches_router)
     app.include_router(health_router)
     app.include_router(catalog_router)
-    app.include_router(matches_router)
     return app

@@ -57,6 +57,15 @@ def _json(content: object) -> Response:
     return Response(orjson.dumps(content), media_type="application/json")
 
 
+_NOUNS = {
+    "regions": "region",
+    "symptoms": "symptom",
+    "absent_symptoms": "symptom",
+    "factors": "factor",
+    "conditions": "condition",
+}
+
+
 def _unknown(exc: UnknownTermError) -> InvalidInputError:
     loc: list[str | int] = ["body"]
     for part in exc.field.replace("]", "").split("."):
@@ -65,7 +74,7 @@ def _unknown(exc: UnknownTermError) -> InvalidInputError:
         if index:
             loc.append(int(index))
     hint = f" Did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
-    message = f"unknown {loc[1]} value {exc.value!r}.{hint}"
+    message = f"unknown {_NOUNS.get(str(loc[1]), 'value')} {exc.value!r}.{hint}"
     return InvalidInputError(f"Invalid input: {message}", [ProblemError(loc=loc, msg=message)])
 
 

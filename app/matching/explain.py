@@ -1,10 +1,10 @@
 """One plain-language sentence per result, built only from what matched.
 
-"A trigger point in the temporalis (TrP1, anterior fibres) commonly sends pain to the temple and
+"A trigger point in the temporalis — TrP1 (anterior fibres) — commonly sends pain to the temple and
 to the eyebrow, matching your pain at the temple on the left side; its pain is often mistaken
 for tension-type headache."
 
-The trigger point's label goes in brackets after the muscle, so any label reads well. Every
+The trigger point's label goes between dashes after the muscle, so any label reads well. Every
 piece of wording comes ready from the index (`app.matching.labels`); an `Explainer` only picks
 and joins them, and joins each list of places, conditions or symptoms once per query (the rows
 of one query mostly repeat the same places and terms).

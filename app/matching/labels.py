@@ -1,7 +1,7 @@
 """The wording of result rows that depends only on the dataset, worked out once per index.
 
 Per trigger point: its `Ref`s and the subject of its explanation ("A trigger point in the
-temporalis (TrP1, anterior fibres)", or "Trigger points in the temporalis" for a muscle row);
+temporalis — TrP1 (anterior fibres) —", or "Trigger points in the temporalis" for a muscle row);
 per region: the place as an explanation says it ("to the temple", "at the temple", "behind the
 eye"); per condition and symptom: the name as it reads inside a sentence. `app.matching.explain`
 only joins these pieces.
@@ -40,7 +40,7 @@ _PREPOSITIONS: Final = frozenset(
 class PointLabels:
     trigger_point: Ref
     muscle: Ref
-    subject: str  # "A trigger point in the temporalis (TrP1, anterior fibres)"
+    subject: str  # "A trigger point in the temporalis — TrP1 (anterior fibres) —"
     muscle_subject: str  # "Trigger points in the temporalis"
 
 
@@ -85,7 +85,8 @@ def _point_labels(tp: TriggerPointRecord) -> PointLabels:
     return PointLabels(
         trigger_point=Ref(tp.id, tp.name),
         muscle=Ref(tp.muscle_id, tp.muscle_name),
-        subject=f"A trigger point in the {muscle} ({lower_first(tp.label)})",
+        # Dashes, not brackets: labels often carry brackets of their own.
+        subject=f"A trigger point in the {muscle} \u2014 {lower_first(tp.label)} \u2014",
         muscle_subject=f"Trigger points in the {muscle}",
     )
 

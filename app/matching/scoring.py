@@ -280,9 +280,7 @@ def beyond_reach(
     return round(ceiling, 4) < -order_key[0]
 
 
-def order_key(
-    score: float, essential: int, common: bool, key: str, position: int
-) -> OrderKey:
+def order_key(score: float, essential: int, common: bool, key: str, position: int) -> OrderKey:
     """Ascending order is best first: score rounded to 4 places descending, then essential
     hits descending, then common before not, then key, then position among the candidates."""
     return (-round(score, 4), -essential, not common, key, position)

@@ -113,7 +113,7 @@ def test_condition_only_query_yields_linked_trigger_points(index: MatchIndex) ->
 def test_condition_explanation_without_regions(index: MatchIndex) -> None:
     outcome = match(index, MatchQuery(conditions=("piriformis syndrome",)))
     assert outcome.results[0].explanation == (
-        "A trigger point in the piriformis (lateral) can cause pain that is often mistaken for "
+        "A trigger point in the piriformis — lateral — can cause pain that is often mistaken for "
         "piriformis syndrome."
     )
 
@@ -187,7 +187,7 @@ def test_group_by_muscle_one_row_per_muscle(index: MatchIndex) -> None:
 
 def test_explanation_names_zones_and_reported_side(index: MatchIndex) -> None:
     row = match(index, MatchQuery(text="left temple pain, tension headache")).results[0]
-    assert row.explanation.startswith("A trigger point in the temporalis (anterior)")
+    assert row.explanation.startswith("A trigger point in the temporalis — anterior —")
     assert "the temple" in row.explanation
     assert "on the left side" in row.explanation
     assert "tension-type headache" in row.explanation
