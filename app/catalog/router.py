@@ -7,8 +7,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.catalog import conditions, muscles, regions, trigger_points
 from app.catalog import schemas as s
+from app.catalog.service import conditions, muscles, regions, trigger_points
 from app.database import get_session
 from app.dataset.service import dataset_info
 from app.errors import problem_responses

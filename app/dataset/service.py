@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app import models as m
-from app.catalog.queries import citation
 from app.catalog.schemas import DatasetInfo
+from app.catalog.service.queries import citation
 
 COUNTED: dict[str, Any] = {
     "regions": m.Region,

@@ -6,8 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app import models as m
-from app.catalog import queries as q
 from app.catalog import schemas as s
+from app.catalog.service import queries as q
 from app.schemas import Page, Paging
 
 

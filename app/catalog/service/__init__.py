@@ -1,0 +1,2 @@
+"""The catalog's service layer: all of its SQL, one module per resource, shared pieces in
+``queries``. Functions take a keyword-only ``session`` and raise ``AppError`` subclasses."""
