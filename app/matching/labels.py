@@ -99,9 +99,14 @@ def place(name: str, preposition: str) -> str:
     return f"{preposition} the {lowered}"
 
 
+# Names of people in anatomical terms keep their capital mid-sentence ("the Achilles tendon").
+EPONYMS = frozenset({"Achilles", "McBurney's", "Morton's", "Heberden's"})
+
+
 def lower_first(text: str) -> str:
-    """Lowercase the first letter unless the first word is an acronym ("TrP1", "SCM")."""
+    """Lowercase the first letter unless the first word is an acronym ("TrP1", "SCM") or an
+    eponym ("Achilles tendon")."""
     first = text.split(" ", 1)[0]
-    if first[1:] != first[1:].lower():
+    if first[1:] != first[1:].lower() or first in EPONYMS:
         return text
     return text[:1].lower() + text[1:]

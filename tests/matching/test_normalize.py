@@ -47,3 +47,11 @@ def test_phrase_key_drops_determiners() -> None:
 
 def test_display_is_single_spaced_lowercase() -> None:
     assert display("  Pins  &  Needles ") == "pins and needles"
+
+
+def test_lower_first_keeps_acronyms_and_eponyms() -> None:
+    from app.matching.labels import lower_first
+
+    assert lower_first("Temple") == "temple"
+    assert lower_first("TrP1 (anterior fibres)") == "TrP1 (anterior fibres)"
+    assert lower_first("Achilles tendon") == "Achilles tendon"
