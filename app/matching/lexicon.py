@@ -55,6 +55,13 @@ SIDE_WORDS: Final[dict[str, Side]] = {
     "both": "both",
     "bilateral": "both",
     "bilaterally": "both",
+    # Side words are too short and too important to leave to the speller: the usual slips of
+    # a phone keyboard, spelled out.
+    "rigth": "right",
+    "rihgt": "right",
+    "rght": "right",
+    "lfet": "left",
+    "letf": "left",
 }
 # "each side", "either side", "both sides": the first word only names a side before "side".
 SIDE_BEFORE_SIDE: Final[dict[str, Side]] = {"each": "both", "either": "both"}

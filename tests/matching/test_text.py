@@ -248,3 +248,9 @@ def test_unrecognized_keeps_content_words_only(index: MatchIndex) -> None:
 
 def test_filler_only_text_has_nothing_unrecognized(index: MatchIndex) -> None:
     assert read(index, "it really hurts so bad").unrecognized == ()
+
+
+def test_common_slips_in_side_words_keep_the_side(index: MatchIndex) -> None:
+    reading = interpret(index, MatchQuery(text="pain in my rigth temple"))
+    assert [(r.region, r.side) for r in reading.regions] == [("temple", "right")]
+    assert reading.unrecognized == ()
