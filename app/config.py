@@ -73,10 +73,6 @@ class Settings(BaseSettings):
     def _upper_level(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
 
-    @property
-    def async_database_url(self) -> str:
-        return to_async_url(self.database_url)
-
 
 @lru_cache
 def get_settings() -> Settings:

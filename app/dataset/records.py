@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from app import models as m
 from app.dataset import schema
 from app.dataset.loader import load_dataset
 from app.dataset.seed import content_hash
+from app.dataset.versions import latest_version
 from app.matching.records import (
     DatasetRecords,
     RedFlagRecord,
@@ -55,31 +57,31 @@ def records_from_dataset(data: schema.Dataset, version: str) -> DatasetRecords:
         for muscle in data.muscles
         for tp in muscle.trigger_points
     )
-    return DatasetRecords(
-        version=version,
-        regions=tuple(
-            RegionRecord(r.id, r.name, r.parent, r.lateral, r.synonyms) for r in data.regions
-        ),
-        trigger_points=points,
-        symptoms=tuple(TermRecord(t.id, t.name, t.synonyms) for t in data.symptoms),
-        factors=tuple(TermRecord(t.id, t.name, t.synonyms) for t in data.factors),
-        conditions=tuple(TermRecord(t.id, t.name, t.synonyms) for t in data.conditions),
-        vocabulary=tuple(
-            VocabularyRecord(v.phrase, v.regions, v.symptoms, v.conditions, v.factors)
-            for v in data.vocabulary
-        ),
-        red_flags=tuple(
-            RedFlagRecord(f.id, f.level, f.title, f.advice, f.rules, f.min_age)
-            for f in data.red_flags
-        ),
+    return canonical(
+        DatasetRecords(
+            version=version,
+            regions=tuple(
+                RegionRecord(r.id, r.name, r.parent, r.lateral, r.synonyms) for r in data.regions
+            ),
+            trigger_points=points,
+            symptoms=tuple(TermRecord(t.id, t.name, t.synonyms) for t in data.symptoms),
+            factors=tuple(TermRecord(t.id, t.name, t.synonyms) for t in data.factors),
+            conditions=tuple(TermRecord(t.id, t.name, t.synonyms) for t in data.conditions),
+            vocabulary=tuple(
+                VocabularyRecord(v.phrase, v.regions, v.symptoms, v.conditions, v.factors)
+                for v in data.vocabulary
+            ),
+            red_flags=tuple(
+                RedFlagRecord(f.id, f.level, f.title, f.advice, f.rules, f.min_age)
+                for f in data.red_flags
+            ),
+        )
     )
 
 
 async def records_from_db(session: AsyncSession) -> DatasetRecords:
     """Everything the matcher needs, read in a handful of queries."""
-    version = await session.scalar(
-        select(m.DatasetVersion.revision).order_by(m.DatasetVersion.revision.desc()).limit(1)
-    )
+    latest = await latest_version(session)
     region_slugs = dict((await session.execute(select(m.Region.id, m.Region.slug))).all())
     regions = tuple(
         RegionRecord(
@@ -87,8 +89,8 @@ async def records_from_db(session: AsyncSession) -> DatasetRecords:
         )
         for r in (await session.scalars(select(m.Region).order_by(m.Region.position))).all()
     )
-    return DatasetRecords(
-        version=str(version or 0),
+    records = DatasetRecords(
+        version=str(latest.revision if latest else 0),
         regions=regions,
         trigger_points=await _trigger_points(session, region_slugs),
         symptoms=await _terms(session, m.Symptom),
@@ -109,13 +111,38 @@ async def records_from_db(session: AsyncSession) -> DatasetRecords:
                 tuple(tuple(tuple(group) for group in rule) for rule in f.rules),
                 f.min_age,
             )
-            for f in (await session.scalars(select(m.RedFlag).order_by(m.RedFlag.slug))).all()
+            for f in (await session.scalars(select(m.RedFlag))).all()
         ),
+    )
+    return canonical(records)
+
+
+def canonical(records: DatasetRecords) -> DatasetRecords:
+    """One order for everything but the regions (which keep the order of data/), so records
+    read from the files and from the database are equal and rank ties break the same way."""
+    points = tuple(
+        replace(
+            tp,
+            zones=tuple(sorted(tp.zones, key=lambda z: (z.zone, -z.weight, z.region))),
+            symptoms=tuple(sorted(tp.symptoms)),
+            factors=tuple(sorted(tp.factors)),
+            conditions=tuple(sorted(tp.conditions)),
+        )
+        for tp in sorted(records.trigger_points, key=lambda tp: tp.id)
+    )
+    return replace(
+        records,
+        trigger_points=points,
+        symptoms=tuple(sorted(records.symptoms, key=lambda t: t.id)),
+        factors=tuple(sorted(records.factors, key=lambda t: t.id)),
+        conditions=tuple(sorted(records.conditions, key=lambda t: t.id)),
+        vocabulary=tuple(sorted(records.vocabulary, key=lambda v: v.phrase)),
+        red_flags=tuple(sorted(records.red_flags, key=lambda f: f.id)),
     )
 
 
 async def _terms(session: AsyncSession, model: Any) -> tuple[TermRecord, ...]:
-    rows = (await session.scalars(select(model).order_by(model.slug))).all()
+    rows = (await session.scalars(select(model))).all()
     return tuple(TermRecord(row.slug, row.name, tuple(row.synonyms)) for row in rows)
 
 
@@ -143,11 +170,7 @@ async def _trigger_points(
     symptoms = await _links(session, m.TriggerPointSymptom, "symptom_id", m.Symptom)
     factors = await _links(session, m.TriggerPointFactor, "factor_id", m.Factor)
     conditions = await _links(session, m.TriggerPointCondition, "condition_id", m.Condition)
-    query = (
-        select(m.TriggerPoint, m.Muscle)
-        .join(m.Muscle, m.TriggerPoint.muscle_id == m.Muscle.id)
-        .order_by(m.Muscle.slug, m.TriggerPoint.position)
-    )
+    query = select(m.TriggerPoint, m.Muscle).join(m.Muscle, m.TriggerPoint.muscle_id == m.Muscle.id)
     return tuple(
         TriggerPointRecord(
             id=tp.slug,
@@ -156,10 +179,10 @@ async def _trigger_points(
             muscle_id=muscle.slug,
             muscle_name=muscle.name,
             referral_side=_side(tp.referral_side),
-            zones=tuple(sorted(zones[tp.id], key=lambda z: (z.zone, -z.weight, z.region))),
-            symptoms=tuple(sorted(symptoms[tp.id])),
-            factors=tuple(sorted(factors[tp.id])),
-            conditions=tuple(sorted(conditions[tp.id])),
+            zones=tuple(zones[tp.id]),
+            symptoms=tuple(symptoms[tp.id]),
+            factors=tuple(factors[tp.id]),
+            conditions=tuple(conditions[tp.id]),
             muscle_synonyms=tuple(muscle.synonyms),
             common=tp.common,
         )

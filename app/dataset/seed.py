@@ -26,6 +26,7 @@ from app.dataset.sync import (
     slug_ids,
     upsert_rows,
 )
+from app.dataset.versions import latest_version
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,7 @@ async def seed(session: AsyncSession, dataset: schema.Dataset) -> SeedReport:
     await sync_catalog(session, plan, dataset)
     await sync_rules(session, plan, dataset)
     await delete_queued(session, plan)
-    latest = await session.scalar(
-        select(m.DatasetVersion).order_by(m.DatasetVersion.revision.desc()).limit(1)
-    )
+    latest = await latest_version(session)
     if latest is not None and plan.total == 0 and latest.content_hash == digest:
         return SeedReport(latest.revision, digest, False, {})
     revision = (latest.revision if latest else 0) + 1

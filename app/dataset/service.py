@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app import models as m
 from app.catalog.schemas import DatasetInfo
 from app.catalog.service.queries import citation
+from app.dataset.versions import latest_version
 
 COUNTED: dict[str, Any] = {
     "regions": m.Region,
@@ -26,9 +27,7 @@ COUNTED: dict[str, Any] = {
 
 
 async def dataset_info(*, session: AsyncSession) -> DatasetInfo:
-    latest = await session.scalar(
-        select(m.DatasetVersion).order_by(m.DatasetVersion.revision.desc()).limit(1)
-    )
+    latest = await latest_version(session)
     counts = {}
     for name, model in COUNTED.items():
         counts[name] = int(await session.scalar(select(func.count()).select_from(model)) or 0)

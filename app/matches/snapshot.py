@@ -10,12 +10,11 @@ import gc
 import logging
 from collections.abc import AsyncIterator
 
-from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app import models as m
 from app.dataset.records import records_from_db
+from app.dataset.versions import latest_version
 from app.matching import MatchIndex, build_index
 
 logger = logging.getLogger(__name__)
@@ -31,7 +30,8 @@ class Snapshot:
 
     async def _latest_revision(self) -> int | None:
         async with self._sessionmaker() as session:
-            return await session.scalar(select(func.max(m.DatasetVersion.revision)))
+            latest = await latest_version(session)
+        return latest.revision if latest else None
 
     async def refresh(self) -> bool:
         """Rebuild the index if the dataset version changed; True when it was rebuilt."""

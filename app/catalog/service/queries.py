@@ -11,6 +11,7 @@ from sqlalchemy.orm import aliased
 
 from app import models as m
 from app.catalog import schemas as s
+from app.dataset.records import trigger_point_name
 from app.errors import InvalidInputError, NotFoundError, ProblemError
 
 AnySelect = Select[*tuple[Any, ...]]
@@ -117,7 +118,7 @@ def citation(source: m.Source, chapter: str = "", figure: str = "") -> s.Citatio
 def trigger_point_ref(tp: m.TriggerPoint, muscle: m.Muscle) -> s.TriggerPointSummary:
     return s.TriggerPointSummary(
         id=tp.slug,
-        name=f"{muscle.name}: {tp.label}",
+        name=trigger_point_name(muscle.name, tp.label),
         label=tp.label,
         muscle=s.Ref(id=muscle.slug, name=muscle.name),
     )
