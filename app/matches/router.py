@@ -5,7 +5,6 @@ Request bodies are health data: nothing here logs or stores them.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Annotated
 
 import orjson
@@ -20,7 +19,7 @@ from app.matches.schemas import (
     MatchResponse,
 )
 from app.matches.snapshot import Snapshot
-from app.matching import MatchIndex, MatchQuery, RegionInput, UnknownTermError, match
+from app.matching import MatchIndex, MatchOutcome, MatchQuery, RegionInput, UnknownTermError, match
 
 router = APIRouter(prefix="/v1", tags=["matching"])
 
@@ -36,6 +35,8 @@ Index = Annotated[MatchIndex, Depends(current_index)]
 
 
 def _query(body: InterpretRequest) -> MatchQuery:
+    """The matcher's query; for /v1/interpret (no limit) no rows are built: limit 0."""
+    ranking = body if isinstance(body, MatchRequest) else None
     return MatchQuery(
         text=body.text,
         regions=tuple(RegionInput(r.region, r.side) for r in body.regions),
@@ -45,9 +46,17 @@ def _query(body: InterpretRequest) -> MatchQuery:
         conditions=tuple(body.conditions),
         age=body.age,
         sex=body.sex,
-        limit=body.limit if isinstance(body, MatchRequest) else 10,
-        group_by=body.group_by if isinstance(body, MatchRequest) else "trigger_point",
+        limit=ranking.limit if ranking else 0,
+        group_by=ranking.group_by if ranking else "trigger_point",
     )
+
+
+def _match(index: MatchIndex, body: InterpretRequest) -> MatchOutcome:
+    """Run the matcher; an unknown structured term becomes a 422 naming it."""
+    try:
+        return match(index, _query(body))
+    except UnknownTermError as exc:
+        raise _unknown(exc) from None
 
 
 def _json(content: object) -> Response:
@@ -89,11 +98,7 @@ def _unknown(exc: UnknownTermError) -> InvalidInputError:
 async def post_matches(
     index: Index, body: Annotated[MatchRequest, Body(examples=[EXAMPLE])]
 ) -> Response:
-    try:
-        outcome = match(index, _query(body))
-    except UnknownTermError as exc:
-        raise _unknown(exc) from None
-    return _json(outcome)
+    return _json(_match(index, body))
 
 
 @router.post(
@@ -106,11 +111,7 @@ async def post_matches(
 async def post_interpret(
     index: Index, body: Annotated[InterpretRequest, Body(examples=[EXAMPLE])]
 ) -> Response:
-    try:
-        # limit=0: the same reading and triage as /v1/matches, without building result rows.
-        outcome = match(index, replace(_query(body), limit=0))
-    except UnknownTermError as exc:
-        raise _unknown(exc) from None
+    outcome = _match(index, body)
     return _json(
         {
             "interpretation": outcome.interpretation,
