@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import orjson
-from fastapi import APIRouter, Body, Depends, Request, Response
+from fastapi import APIRouter, Body, Request, Response
 
 from app.errors import InvalidInputError, ProblemError, UnavailableError, problem_responses
 from app.matches.schemas import (
@@ -20,18 +20,18 @@ from app.matches.schemas import (
 )
 from app.matches.snapshot import Snapshot
 from app.matching import MatchIndex, MatchOutcome, MatchQuery, RegionInput, UnknownTermError, match
+from app.routing import JsonBodyRoute
 
-router = APIRouter(prefix="/v1", tags=["matching"])
+# The hot path: a lean route class (see app.routing) validates the JSON body straight into
+# the request model and hands it to the endpoint with the request.
+router = APIRouter(prefix="/v1", tags=["matching"], route_class=JsonBodyRoute)
 
 
-async def current_index(request: Request) -> MatchIndex:
+def current_index(request: Request) -> MatchIndex:
     snapshot: Snapshot = request.app.state.snapshot
     if snapshot.index is None:
         raise UnavailableError("The dataset is not loaded yet; run `triggermap seed`.")
     return snapshot.index
-
-
-Index = Annotated[MatchIndex, Depends(current_index)]
 
 
 def _query(body: InterpretRequest) -> MatchQuery:
@@ -51,10 +51,10 @@ def _query(body: InterpretRequest) -> MatchQuery:
     )
 
 
-def _match(index: MatchIndex, body: InterpretRequest) -> MatchOutcome:
+def _match(request: Request, body: InterpretRequest) -> MatchOutcome:
     """Run the matcher; an unknown structured term becomes a 422 naming it."""
     try:
-        return match(index, _query(body))
+        return match(current_index(request), _query(body))
     except UnknownTermError as exc:
         raise _unknown(exc) from None
 
@@ -96,9 +96,9 @@ def _unknown(exc: UnknownTermError) -> InvalidInputError:
     responses=problem_responses(422, 503),
 )
 async def post_matches(
-    index: Index, body: Annotated[MatchRequest, Body(examples=[EXAMPLE])]
+    request: Request, body: Annotated[MatchRequest, Body(examples=[EXAMPLE])]
 ) -> Response:
-    return _json(_match(index, body))
+    return _json(_match(request, body))
 
 
 @router.post(
@@ -109,9 +109,9 @@ async def post_matches(
     responses=problem_responses(422, 503),
 )
 async def post_interpret(
-    index: Index, body: Annotated[InterpretRequest, Body(examples=[EXAMPLE])]
+    request: Request, body: Annotated[InterpretRequest, Body(examples=[EXAMPLE])]
 ) -> Response:
-    outcome = _match(index, body)
+    outcome = _match(request, body)
     return _json(
         {
             "interpretation": outcome.interpretation,

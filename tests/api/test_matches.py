@@ -119,11 +119,41 @@ def test_bad_bodies_are_422_problems(client: TestClient, body: dict[str, Any]) -
     assert response.json()["errors"]
 
 
-def test_malformed_json_is_422(client: TestClient) -> None:
-    response = client.post(
-        "/v1/matches", content=b"{not json", headers={"content-type": "application/json"}
-    )
+@pytest.mark.parametrize("path", ["/v1/matches", "/v1/interpret"])
+@pytest.mark.parametrize(
+    ("content", "content_type", "message"),
+    [
+        (b"{not json", "application/json", "Invalid JSON"),
+        (b"", "application/json", "Invalid JSON"),
+        (b"[1, 2]", "application/json", "Input should be an object"),
+        (b'{"text": "neck"}', "text/plain", "send the body as application/json"),
+    ],
+)
+def test_body_that_is_not_a_json_object_is_a_422_naming_the_body(
+    client: TestClient, path: str, content: bytes, content_type: str, message: str
+) -> None:
+    response = client.post(path, content=content, headers={"content-type": content_type})
     assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    error = response.json()["errors"][0]
+    assert error["loc"] == ["body"]
+    assert message in error["msg"]
+
+
+def test_json_with_charset_or_a_json_suffix_is_accepted(client: TestClient) -> None:
+    for content_type in ("application/json; charset=utf-8", "application/merge-patch+json"):
+        response = client.post(
+            "/v1/matches", content=b'{"text": "neck"}', headers={"content-type": content_type}
+        )
+        assert response.status_code == 200, content_type
+
+
+def test_invalid_fields_are_located_under_body(client: TestClient) -> None:
+    response = client.post("/v1/matches", json={"text": "neck", "regions": [{"side": "up"}]})
+    assert response.status_code == 422
+    locations = [error["loc"] for error in response.json()["errors"]]
+    assert ["body", "regions", 0, "region"] in locations
+    assert ["body", "regions", 0, "side"] in locations
 
 
 def test_request_body_is_never_logged(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
