@@ -70,4 +70,6 @@ def _is_json(content_type: str | None) -> bool:
     if not content_type:
         return False
     kind = content_type.partition(";")[0].strip().lower()
-    return kind == "application/json" or (kind.startswith("application/") and kind.endswith("+json"))
+    return kind == "application/json" or (
+        kind.startswith("application/") and kind.endswith("+json")
+    )

@@ -46,7 +46,7 @@ class Explainer:
         self,
         point: PointLabels,
         evidence: Evidence,
-        hits: Sequence[tuple[int, SiteHit]],
+        hits: Sequence[SiteHit],
         side: ResultSide | None,
         *,
         grouped: bool,
@@ -57,8 +57,8 @@ class Explainer:
         clauses = []
         if hits:
             verb = "commonly send" if grouped else "commonly sends"
-            zones = _once(self._to, tuple([hit.zone_region for _, hit in hits]), self._to_zones)
-            reported = _once(self._at, tuple([hit.reported for _, hit in hits]), self._at_places)
+            zones = _once(self._to, tuple([hit.zone_region for hit in hits]), self._to_zones)
+            reported = _once(self._at, tuple([hit.reported for hit in hits]), self._at_places)
             where = reported + _ON_SIDE[side]
             clauses.append(f"{subject} {verb} pain {zones}, matching your pain {where}")
         if evidence.conditions:

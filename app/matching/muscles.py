@@ -101,7 +101,7 @@ def _merge(evidence: Sequence[Evidence]) -> _Merged:
                 best[site_no] = hit
     hits = {
         n: SiteHit(1.0 - missed[n], hit.reported, hit.zone_region, hit.zone, hit.match)
-        for n, hit in best.items()
+        for n, hit in sorted(best.items())
     }
     return (
         hits,

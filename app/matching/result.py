@@ -1,8 +1,10 @@
 """What the matcher returns. Names and fields map 1:1 to the `POST /v1/matches` JSON, so the
 HTTP layer can serialise these directly (orjson writes dataclasses natively).
 
-No `slots=True` here, unlike the matcher's internal records: orjson writes a dataclass that has
-a `__dict__` about five times faster than a slotted one, and a response holds dozens of them.
+Plain dataclasses, unlike the matcher's internal records: orjson writes a dataclass that has a
+`__dict__` about five times faster than a slotted one, and a frozen dataclass's `__init__` sets
+each field through `object.__setattr__`, about twice as slow; a response holds dozens of them.
+Nothing changes them once the matcher has returned them.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ DISCLAIMER: Final = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass
 class InterpretedRegion:
     region: str
     name: str
@@ -29,7 +31,7 @@ class InterpretedRegion:
     phrase: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Interpretation:
     regions: tuple[InterpretedRegion, ...] = ()
     symptoms: tuple[str, ...] = ()
@@ -40,7 +42,7 @@ class Interpretation:
     unrecognized: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass
 class RedFlagHit:
     id: str
     level: TriageLevel
@@ -49,19 +51,19 @@ class RedFlagHit:
     matched: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Triage:
     level: TriageLevel
     red_flags: tuple[RedFlagHit, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass
 class Ref:
     id: str
     name: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class RegionMatch:
     """A reported region a trigger point explains; `matched_via` names the zone's region when
     the credit came through the region tree (reported "head", zone on the temple)."""
@@ -71,14 +73,14 @@ class RegionMatch:
     matched_via: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class TriggerPointScore:
     id: str
     name: str
     score: float
 
 
-@dataclass(frozen=True)
+@dataclass
 class MatchResult:
     rank: int
     score: float
@@ -91,7 +93,7 @@ class MatchResult:
     trigger_points: tuple[TriggerPointScore, ...] = ()  # group_by="muscle": its best TrPs
 
 
-@dataclass(frozen=True)
+@dataclass
 class MatchOutcome:
     results: tuple[MatchResult, ...]
     interpretation: Interpretation

@@ -45,11 +45,8 @@ class _Rows:
         tp_no = item.members[0]
         point = index.labels.points[tp_no]
         evidence = item.evidence
-        hits = sorted(evidence.hits.items())
-        side, unexplained = self._explained(tuple([site_no for site_no, _ in hits]))
-        examine = examine_side(side, index.trigger_points[tp_no].referral_side)
-        explanation = self._explainer.explain(point, evidence, hits, side, grouped=self._grouped)
-        members = _members(index, item) if self._grouped else ()
+        hits = tuple(evidence.hits.values())  # in site order (see `Evidence`)
+        side, unexplained = self._explained(tuple(evidence.hits))
         # positional (a row is built per result): rank, score, trigger point, muscle, side to
         # examine, matched regions, unexplained regions, explanation, a muscle's trigger points
         return MatchResult(
@@ -57,11 +54,11 @@ class _Rows:
             round(item.score, 4),
             point.trigger_point,
             point.muscle,
-            examine,
+            examine_side(side, index.trigger_points[tp_no].referral_side),
             _matched(hits),
             unexplained,
-            explanation,
-            members,
+            self._explainer.explain(point, evidence, hits, side, grouped=self._grouped),
+            _members(index, item) if self._grouped else (),
         )
 
     def _explained(self, site_nos: tuple[int, ...]) -> tuple[ResultSide | None, tuple[str, ...]]:
@@ -100,12 +97,12 @@ def examine_side(side: ResultSide | None, referral: ReferralSide) -> ResultSide 
     return _FLIP[side] if referral == "contralateral" else side
 
 
-def _matched(hits: Sequence[tuple[int, SiteHit]]) -> tuple[RegionMatch, ...]:
+def _matched(hits: Sequence[SiteHit]) -> tuple[RegionMatch, ...]:
     """One entry per reported region, from its first hit in site order."""
     if len(hits) == 1:
-        return (hits[0][1].match,)
+        return (hits[0].match,)
     found: dict[str, RegionMatch] = {}
-    for _, hit in hits:
+    for hit in hits:
         found.setdefault(hit.reported, hit.match)
     return tuple(found.values())
 

@@ -71,7 +71,7 @@ class Evidence(NamedTuple):
     A named tuple rather than a frozen dataclass: one is built per candidate, so it must be
     cheap to create."""
 
-    hits: Mapping[int, SiteHit]  # site number -> best hit
+    hits: Mapping[int, SiteHit]  # site number -> best hit, in site order
     symptoms: frozenset[str]
     absent: frozenset[str]
     factors: frozenset[str]
@@ -124,29 +124,23 @@ class Plan(NamedTuple):
         )
 
     def ranks(self, index: MatchIndex, candidates: Candidates, start: int) -> list[Rank]:
-        """`rank` of each candidate, numbered from `start` in candidate order."""
-        listed, ids = index.point_terms, index.trigger_point_ids
-        common = index.common_points
-        return [
-            self.rank(listed[tp_no], hits, (ids[tp_no], tp_no in common), position)
-            for position, (tp_no, hits) in enumerate(candidates.items(), start)
-        ]
-
-    def rank(
-        self,
-        listed: PointTerms,
-        hits: Mapping[int, SiteHit],
-        identity: tuple[str, bool],
-        position: int,
-    ) -> Rank:
-        """A trigger point's order key, score, essential hits and the reported terms it lists
-        (sorting these puts the best first; evidence is built only for those returned).
-        ``identity`` is its id and whether the manual calls it common."""
-        terms = self.terms
-        found = terms.listed_by(listed) if terms.reported else _NOTHING_LISTED
-        score, essential = self.assess(hits, *found)
-        key, common = identity
-        return order_key(score, essential, common, key, position), score, essential, found
+        """Each candidate's order key, score, essential hits and the reported terms it lists,
+        numbered from `start` in candidate order (sorting these puts the best first; evidence
+        is built only for those returned). The hot loop of a query: one pass per candidate,
+        no call unless terms were reported."""
+        ids, common = index.trigger_point_ids, index.common_points
+        listed = index.point_terms if self.terms.reported else None
+        ranks: list[Rank] = []
+        for position, (tp_no, hits) in enumerate(candidates.items(), start):
+            total, essential = self.explained(hits)
+            found = _NOTHING_LISTED
+            if listed is not None:
+                found = self.terms.listed_by(listed[tp_no])
+                total = self.with_terms(total, *found)
+            score = 1.0 if total > 1.0 else 0.0 if total < 0.0 else total
+            key = order_key(score, essential, tp_no in common, ids[tp_no], position)
+            ranks.append((key, score, essential, found))
+        return ranks
 
     def assess(
         self,
@@ -158,6 +152,12 @@ class Plan(NamedTuple):
     ) -> tuple[float, int]:
         """The score (the formula of the module docstring) and how many of the hits are
         through an essential zone."""
+        total, essential = self.explained(hits)
+        total = self.with_terms(total, symptoms, absent, factors, conditions)
+        return 1.0 if total > 1.0 else 0.0 if total < 0.0 else total, essential
+
+    def explained(self, hits: Mapping[int, SiteHit]) -> tuple[float, int]:
+        """The regions part of the score, and how many hits are through an essential zone."""
         weights = self.site_weights
         total = 0.0
         essential = 0
@@ -165,13 +165,25 @@ class Plan(NamedTuple):
             total += weights[site_no] * hit.credit
             if hit.zone == "essential":
                 essential += 1
+        return total, essential
+
+    def with_terms(
+        self,
+        total: float,
+        symptoms: frozenset[str],
+        absent: frozenset[str],
+        factors: frozenset[str],
+        conditions: frozenset[str],
+    ) -> float:
+        """`total` (the regions part) plus the terms' parts, less the absent symptoms' share;
+        not yet clamped to [0, 1]."""
         if conditions:
             total += self.condition_unit * self.groups_matched(conditions)
         total += self.symptom_unit * len(symptoms)
         total += self.factor_unit * len(factors)
         if absent:
             total *= 1 - self.absent_unit * len(absent)
-        return min(max(total, 0.0), 1.0), essential
+        return total
 
     def ceiling(self) -> float:
         """The highest score a candidate that explains no site can have: `assess` with every

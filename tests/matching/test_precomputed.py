@@ -12,6 +12,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from app.matching import MatchIndex, MatchQuery, RegionInput, build_index, match
+from app.matching.candidates import Candidates
 from app.matching.fuzzy import Speller, max_edits
 from app.matching.muscles import rank_muscles
 from app.matching.normalize import Token, tokenize
@@ -61,13 +62,13 @@ def test_a_twenty_fold_dataset_scores_no_more_candidates(
     # every copy of a trigger point keeps its conditions, so "tension-type headache" is linked
     # to twenty times more trigger points; none of them can reach the best two here
     scored: list[str] = []
-    original = Plan.rank
+    original = Plan.ranks
 
-    def counted(plan: Plan, *args: Any) -> Any:
-        scored.append(args[2])
-        return original(plan, *args)
+    def counted(plan: Plan, source: MatchIndex, candidates: Candidates, start: int) -> Any:
+        scored.extend(source.trigger_point_ids[tp_no] for tp_no in candidates)
+        return original(plan, source, candidates, start)
 
-    monkeypatch.setattr(Plan, "rank", counted)
+    monkeypatch.setattr(Plan, "ranks", counted)
     query = MatchQuery(
         regions=(RegionInput("temple"),), conditions=("tension-type-headache",), limit=2
     )
