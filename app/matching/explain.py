@@ -59,8 +59,12 @@ class Explainer:
             verb = "commonly send" if grouped else "commonly sends"
             zones = _once(self._to, tuple([hit.zone_region for hit in hits]), self._to_zones)
             reported = _once(self._at, tuple([hit.reported for hit in hits]), self._at_places)
-            where = reported + _ON_SIDE[side]
-            clauses.append(f"{subject} {verb} pain {zones}, matching your pain {where}")
+            sentence = (
+                f"{subject} {verb} pain {zones}, matching your pain {reported}{_ON_SIDE[side]}"
+            )
+            if not (evidence.conditions or evidence.symptoms):
+                return sentence + "."  # the usual case: places only
+            clauses.append(sentence)
         if evidence.conditions:
             conditions = _once(self._mistaken, evidence.conditions, self._conditions)
             lead = f"{subject} can cause pain that" if not clauses else "its pain"
