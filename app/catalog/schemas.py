@@ -101,11 +101,13 @@ class ConditionSummary(Ref):
     synonyms: list[str]
     icd10_cm: list[str] = Field(examples=[["G56.00", "G56.01"]])
     snomed_ct: str | None = None
+    trigger_points: list[TriggerPointSummary] = Field(
+        description="The trigger points whose pain the literature links to it, head to toe."
+    )
 
 
 class ConditionDetail(ConditionSummary):
     description: str
-    trigger_points: list[TriggerPointSummary]
     sources: list[Citation]
 
 

@@ -11,14 +11,31 @@ from app.catalog.service import queries as q
 from app.schemas import Page, Paging
 
 
-def _summary(condition: m.Condition) -> s.ConditionSummary:
+def _summary(condition: m.Condition, points: list[s.TriggerPointSummary]) -> s.ConditionSummary:
     return s.ConditionSummary(
         id=condition.slug,
         name=condition.name,
         synonyms=condition.synonyms,
         icd10_cm=condition.icd10_cm,
         snomed_ct=condition.snomed_ct,
+        trigger_points=points,
     )
+
+
+async def _linked_points(
+    session: AsyncSession, condition_ids: list[int]
+) -> dict[int, list[s.TriggerPointSummary]]:
+    """The trigger points linked to each of the conditions, head to toe (one query)."""
+    linked = q.head_to_toe(
+        select(m.TriggerPointCondition.condition_id, m.TriggerPoint, m.Muscle)
+        .join(m.TriggerPoint, m.TriggerPointCondition.trigger_point_id == m.TriggerPoint.id)
+        .join(m.Muscle, m.TriggerPoint.muscle_id == m.Muscle.id)
+        .where(m.TriggerPointCondition.condition_id.in_(condition_ids))
+    ).order_by(m.TriggerPoint.position)
+    found: dict[int, list[s.TriggerPointSummary]] = {key: [] for key in condition_ids}
+    for key, tp, muscle in (await session.execute(linked)).all():
+        found[key].append(q.trigger_point_ref(tp, muscle))
+    return found
 
 
 async def list_conditions(
@@ -29,28 +46,21 @@ async def list_conditions(
         query = query.where(m.Condition.search_text.like(q.like(text), escape="\\"))
     total = await q.count(session, query)
     rows = (await session.scalars(query.limit(paging.limit).offset(paging.offset))).all()
+    points = await _linked_points(session, [row.id for row in rows])
     return Page(
-        items=[_summary(row) for row in rows], total=total, limit=paging.limit, offset=paging.offset
+        items=[_summary(row, points[row.id]) for row in rows],
+        total=total,
+        limit=paging.limit,
+        offset=paging.offset,
     )
 
 
 async def get_condition(*, session: AsyncSession, condition_id: str) -> s.ConditionDetail:
     key = await q.id_for(session, m.Condition, condition_id, "condition")
     condition = await session.get_one(m.Condition, key)
-    linked = q.head_to_toe(
-        select(m.TriggerPoint, m.Muscle)
-        .join(m.Muscle, m.TriggerPoint.muscle_id == m.Muscle.id)
-        .join(
-            m.TriggerPointCondition, m.TriggerPointCondition.trigger_point_id == m.TriggerPoint.id
-        )
-        .where(m.TriggerPointCondition.condition_id == key)
-    ).order_by(m.TriggerPoint.position)
-    points = [
-        q.trigger_point_ref(tp, muscle) for tp, muscle in (await session.execute(linked)).all()
-    ]
+    points = await _linked_points(session, [key])
     return s.ConditionDetail(
-        **_summary(condition).model_dump(),
+        **_summary(condition, points[key]).model_dump(),
         description=condition.description,
-        trigger_points=points,
         sources=await q.citations(session, m.ConditionSource, "condition_id", key),
     )
