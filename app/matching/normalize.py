@@ -23,11 +23,11 @@ from app.matching.lexicon import CLAUSE_BREAKERS, DETERMINERS
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _POSSESSIVE = re.compile(r"'s\b")
-# Sentence punctuation becomes a clause marker; everything else that is not a letter or digit
-# becomes a space (hyphens and slashes included: "light-headed" == "light headed").
-_CLAUSE_PUNCT = re.compile(r"[.,;:!?()\[\]{}\n\r\t|]+")
+# A run of sentence punctuation ends a clause (and so does a lone NUL, the old clause marker);
+# everything else that is not a letter or digit separates words (hyphens and slashes included:
+# "light-headed" == "light headed"). `_PIECE` finds words (group 1) and punctuation runs ("").
+_PIECE = re.compile(r"([a-z0-9\x00]+)|[.,;:!?()\[\]{}\n\r\t|]+")
 _NON_WORD = re.compile(r"[^a-z0-9\x00]+")
-_WORD = re.compile(r"[a-z0-9\x00]+")  # what is left between _NON_WORD runs
 _CLAUSE_MARK = "\x00"
 _NO_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "ys")
 
@@ -79,11 +79,10 @@ def _undouble(base: str) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """Split text into tokens with clause numbers."""
-    marked = _CLAUSE_PUNCT.sub(f" {_CLAUSE_MARK} ", normalize(text))
     tokens: list[Token] = []
     clause = 0
-    for word in _WORD.findall(marked):
-        if word == _CLAUSE_MARK or word in CLAUSE_BREAKERS:
+    for word in _PIECE.findall(normalize(text)):
+        if not word or word == _CLAUSE_MARK or word in CLAUSE_BREAKERS:
             clause += 1
         else:
             tokens.append(_token(word, clause))

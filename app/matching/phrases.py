@@ -14,7 +14,7 @@ table is built, so reading a text never filters target lists.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -96,6 +96,11 @@ class PhraseTable:
     def all_keys(self) -> frozenset[tuple[str, ...]]:
         return frozenset(self._keys)
 
+    @property
+    def first_words(self) -> Collection[str]:
+        """The words a phrase can start with (a live view: no copy is made)."""
+        return self._root.children.keys()
+
     def match_at(
         self, keys: Sequence[str], skippable: Sequence[bool], start: int
     ) -> PhraseMatch | None:
@@ -105,14 +110,16 @@ class PhraseTable:
         trie has no edge for them, so "behind my left eye" still reads as "behind the eye".
         """
         node = self._root.children.get(keys[start])
-        best: PhraseMatch | None = None
-        pos = start + 1
+        best: _Node | None = None
+        best_end = pos = start + 1
+        stop = len(keys)
         while node is not None:
             if node.targets:
-                best = PhraseMatch(start, pos, node.targets, node.ids)
-            while pos < len(keys) and keys[pos] not in node.children and skippable[pos]:
+                best, best_end = node, pos
+            children = node.children
+            while pos < stop and keys[pos] not in children and skippable[pos]:
                 pos += 1
-            if pos >= len(keys):
+            if pos >= stop:
                 break
-            node, pos = node.children.get(keys[pos]), pos + 1
-        return best
+            node, pos = children.get(keys[pos]), pos + 1
+        return None if best is None else PhraseMatch(start, best_end, best.targets, best.ids)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from app.matching.lexicon import SKIPPABLE_IN_PHRASE
@@ -45,11 +45,20 @@ class CompiledFlag:
     rules: tuple[tuple[frozenset[int], ...], ...]  # rule -> groups -> phrase ids
 
 
+@dataclass(slots=True)
+class PhraseNode:
+    """A word of the phrase trie: the phrases that end on it and the words that may follow it
+    (filled in by `compile_red_flags`, read-only afterwards)."""
+
+    ids: tuple[int, ...] = ()
+    children: dict[str, PhraseNode] = field(default_factory=dict)
+
+
 @dataclass(frozen=True, slots=True)
 class RedFlagRules:
     flags: tuple[CompiledFlag, ...]
-    # first word -> second word (or "") -> (phrase key, phrase id), longest first
-    by_start: Mapping[str, Mapping[str, tuple[tuple[tuple[str, ...], int], ...]]]
+    # first word -> the trie of every variant of every phrase that starts with it
+    by_start: Mapping[str, PhraseNode]
     phrases: tuple[str, ...]  # phrase id -> display text
     # phrase id -> (flag, rule) numbers of the rules whose key group has the phrase, ascending
     by_phrase: Mapping[int, tuple[tuple[int, int], ...]]
@@ -72,22 +81,19 @@ def variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 def compile_red_flags(records: Sequence[RedFlagRecord]) -> RedFlagRules:
-    """Give every distinct phrase an id and index its variants by their first two words."""
+    """Give every distinct phrase an id and file its variants in a trie by their words."""
     ids: dict[tuple[str, ...], int] = {}
     texts: list[str] = []
-    starts: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]] = {}
+    by_start: dict[str, PhraseNode] = {}
     flags: list[CompiledFlag] = []
     for record in records:
         rules = []
         for rule in record.rules:
-            groups = [frozenset(_phrase_id(p, ids, texts, starts) for p in g if p) for g in rule]
+            groups = [frozenset(_phrase_id(p, ids, texts, by_start) for p in g if p) for g in rule]
             if groups and all(groups):
                 rules.append(tuple(groups))
         flags.append(CompiledFlag(record, tuple(rules)))
-    index: dict[str, dict[str, tuple[tuple[tuple[str, ...], int], ...]]] = {}
-    for (first, second), found in starts.items():
-        index.setdefault(first, {})[second] = tuple(sorted(found, key=lambda e: -len(e[0])))
-    return RedFlagRules(tuple(flags), index, tuple(texts), _rules_by_phrase(flags))
+    return RedFlagRules(tuple(flags), by_start, tuple(texts), _rules_by_phrase(flags))
 
 
 def _rules_by_phrase(flags: Sequence[CompiledFlag]) -> dict[int, tuple[tuple[int, int], ...]]:
@@ -106,7 +112,7 @@ def _phrase_id(
     phrase: str,
     ids: dict[tuple[str, ...], int],
     texts: list[str],
-    first: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]],
+    by_start: dict[str, PhraseNode],
 ) -> int:
     key = phrase_key(phrase)
     if key not in ids:
@@ -114,29 +120,39 @@ def _phrase_id(
         texts.append(display(phrase))
         for variant in variants(key):
             if variant:
-                start = (variant[0], variant[1] if len(variant) > 1 else "")
-                first.setdefault(start, []).append((variant, ids[key]))
+                _add_variant(by_start, variant, ids[key])
     return ids[key]
+
+
+def _add_variant(by_start: dict[str, PhraseNode], variant: tuple[str, ...], phrase_id: int) -> None:
+    node = by_start.setdefault(variant[0], PhraseNode())
+    for word in variant[1:]:
+        node = node.children.setdefault(word, PhraseNode())
+    if phrase_id not in node.ids:
+        node.ids = (*node.ids, phrase_id)
+
+
+_Match = tuple[list[int], tuple[int, ...]]  # the positions of a phrase's words, its ids
 
 
 def find_phrases(
     rules: RedFlagRules, tokens: Sequence[Token], negated: Sequence[bool]
 ) -> PhraseHits:
-    """Every red-flag phrase in the tokens; negated occurrences are covered but not present."""
+    """Every red-flag phrase in the tokens; negated occurrences are covered but not present.
+
+    Clause numbers must never decrease along `tokens` (as `tokenize` numbers them).
+    """
+    found: list[_Match] = []
+    for start, token in enumerate(tokens):
+        first = rules.by_start.get(token.key)
+        if first is not None:
+            _matches_at(first, tokens, start, found)
     present: set[int] = set()
     covered: set[int] = set()
-    for start, token in enumerate(tokens):
-        seconds = rules.by_start.get(token.key)
-        if seconds is None:
-            continue
-        entries = seconds.get("", ()) + seconds.get(_next_word(tokens, start), ())
-        for key, phrase_id in entries:
-            span = _match_span(key, tokens, start)
-            if span is None:
-                continue
-            covered.update(span)
-            if not any(negated[i] for i in span):
-                present.add(phrase_id)
+    for span, phrase_ids in found:
+        covered.update(span)
+        if not any([negated[pos] for pos in span]):
+            present.update(phrase_ids)
     return PhraseHits(frozenset(present), frozenset(covered))
 
 
@@ -147,34 +163,65 @@ def statement_phrases(rules: RedFlagRules, statement: str) -> frozenset[int]:
     return find_phrases(rules, tokens, [False] * len(tokens)).present
 
 
-def _next_word(tokens: Sequence[Token], pos: int) -> str:
-    """The key of the next non-skippable token in the clause of `pos` ("" if none)."""
+def _matches_at(
+    first: PhraseNode, tokens: Sequence[Token], start: int, found: list[_Match]
+) -> None:
+    """Add to `found` the phrases whose first word is `tokens[start]` (`first` is its node).
+
+    A phrase's second word must be the next word of the clause that is not skippable (taken at
+    an identical skippable word when one comes before it); from the third word on, the walk
+    steps over skippable words as `_extend` describes.
+    """
+    if first.ids:
+        found.append(([start], first.ids))
+    second = _next_word(tokens, start)
+    if second is None:
+        return
+    word = tokens[second].key
+    node = first.children.get(word)
+    if node is not None:
+        at = start + 1
+        while tokens[at].key != word:
+            at += 1
+        _extend(node, tokens, [start, at], found)
+
+
+def _next_word(tokens: Sequence[Token], pos: int) -> int | None:
+    """The position of the next non-skippable token in the clause of `pos` (None if none)."""
     clause = tokens[pos].clause
     for later in range(pos + 1, len(tokens)):
         token = tokens[later]
         if token.clause != clause:
-            return ""
-        if token.raw not in SKIPPABLE_IN_PHRASE:
-            return token.key
-    return ""
-
-
-def _match_span(key: tuple[str, ...], tokens: Sequence[Token], start: int) -> list[int] | None:
-    """Positions of `key` starting at `start` in one clause, stepping over side words and
-    determiners."""
-    span = [start]
-    pos = start + 1
-    clause = tokens[start].clause
-    for word in key[1:]:
-        while (
-            pos < len(tokens) and tokens[pos].key != word and tokens[pos].raw in SKIPPABLE_IN_PHRASE
-        ):
-            pos += 1
-        if pos >= len(tokens) or tokens[pos].key != word or tokens[pos].clause != clause:
             return None
-        span.append(pos)
-        pos += 1
-    return span
+        if token.raw not in SKIPPABLE_IN_PHRASE:
+            return later
+    return None
+
+
+def _extend(
+    node: PhraseNode, tokens: Sequence[Token], span: list[int], found: list[_Match]
+) -> None:
+    """Record the phrases ending at `node` (matched at `span`) and follow the trie onwards.
+
+    The next word of a phrase is read at the first token after the span, in the same clause,
+    that either is that word or cannot be stepped over (side words and determiners can); a
+    phrase whose next word is not there does not match.
+    """
+    if node.ids:
+        found.append((span, node.ids))
+    if not node.children:
+        return
+    clause = tokens[span[0]].clause
+    after = span[-1] + 1
+    for pos in range(after, len(tokens)):
+        token = tokens[pos]
+        if token.clause != clause:
+            return
+        child = node.children.get(token.key)
+        if child is not None and all(tokens[p].key != token.key for p in range(after, pos)):
+            _extend(child, tokens, [*span, pos], found)
+        if token.raw not in SKIPPABLE_IN_PHRASE:
+            return
 
 
 def evaluate(rules: RedFlagRules, present: frozenset[int], age: int | None) -> Triage:

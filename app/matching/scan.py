@@ -49,12 +49,17 @@ def correct_spelling(index: MatchIndex, tokens: Sequence[Token]) -> list[Token]:
 def scan_items(index: MatchIndex, tokens: Sequence[Token]) -> list[Item]:
     """Longest-match, left to right, never across a clause boundary."""
     items: list[Item] = []
+    first_words = index.phrases.first_words
     for start, end in _clause_spans(tokens):
         keys = [t.key for t in tokens[start:end]]
         raws = [t.raw for t in tokens[start:end]]
         skippable = [raw in SKIPPABLE_IN_PHRASE for raw in raws]
         pos = 0
         while pos < len(keys):
+            # Most words start neither a phrase nor a facet: step over them without a look-up.
+            if keys[pos] not in first_words and raws[pos] not in _FACET_STARTS:
+                pos += 1
+                continue
             item = _best_at(index, keys, raws, skippable, pos, start)
             if item is None:
                 pos += 1
@@ -67,10 +72,12 @@ def scan_items(index: MatchIndex, tokens: Sequence[Token]) -> list[Item]:
 def _clause_spans(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
-    for pos in range(1, len(tokens) + 1):
-        if pos == len(tokens) or tokens[pos].clause != tokens[start].clause:
+    for pos in range(1, len(tokens)):
+        if tokens[pos].clause != tokens[pos - 1].clause:
             spans.append((start, pos))
             start = pos
+    if tokens:
+        spans.append((start, len(tokens)))
     return spans
 
 
@@ -85,9 +92,9 @@ def _best_at(
     """The plain phrase at `pos` of a clause, or a facet + region phrase when that is longer,
     as an item positioned in the whole text (the clause starts at `offset`)."""
     plain = index.phrases.match_at(keys, skippable, pos)
-    if plain is not None and _is_spread_verb(plain, raws):
+    if plain is not None and raws[pos] in SPREAD_CUES and _is_spread_verb(plain, raws):
         plain = None
-    facet = _facet_at(index, keys, raws, skippable, pos)
+    facet = _facet_at(index, keys, raws, skippable, pos) if raws[pos] in _FACET_STARTS else None
     if facet is not None and (plain is None or facet.end > plain.end):
         return Item(pos + offset, facet.end + offset, facet.targets, facet.ids, facet.facet)
     if plain is None:
@@ -96,6 +103,7 @@ def _best_at(
 
 
 def _is_spread_verb(match: PhraseMatch, raws: list[str]) -> bool:
+    """Is the match a single spread word followed by a direction ("running down")?"""
     single = match.end - match.start == 1 and raws[match.start] in SPREAD_CUES
     return single and match.end < len(raws) and raws[match.end] in _DIRECTIONS
 
@@ -110,8 +118,8 @@ class _Facet(NamedTuple):
 def _facet_at(
     index: MatchIndex, keys: list[str], raws: list[str], skippable: list[bool], pos: int
 ) -> _Facet | None:
-    if raws[pos] not in _FACET_STARTS:
-        return None
+    """A facet phrase at `pos` followed by a region phrase (the caller checks that the word
+    at `pos` can start a facet)."""
     for length in range(_MAX_FACET_WORDS, 0, -1):
         facet = FACET_PHRASES.get(tuple(raws[pos : pos + length]))
         if facet is None:

@@ -46,13 +46,12 @@ def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
     mask = negation_mask(tokens, consumed)
     hits = find_phrases(index.red_flags, tokens, mask)
     positive, negative = _split(items, mask)
-    found = _ids(positive)
     return TextAnalysis(
         sites=tuple(_sites(index, positive, tokens)),
-        symptoms=found.get("symptom", ()),
-        absent_symptoms=_ids(negative).get("symptom", ()) if negative else (),
-        factors=found.get("factor", ()),
-        conditions=found.get("condition", ()),
+        symptoms=_ids(positive, "symptom"),
+        absent_symptoms=_ids(negative, "symptom"),
+        factors=_ids(positive, "factor"),
+        conditions=_ids(positive, "condition"),
         condition_groups=tuple(dict.fromkeys(g for i in positive if (g := i.ids("condition")))),
         negated=tuple(_negated_phrases(tokens, items, mask)),
         unrecognized=tuple(_leftovers(index, tokens, consumed, mask, hits)),
@@ -69,13 +68,13 @@ def _split(items: list[Item], mask: Sequence[bool]) -> tuple[list[Item], list[It
     return positive, negative
 
 
-def _ids(items: Sequence[Item]) -> dict[str, tuple[str, ...]]:
-    """Kind -> the ids the items point to, in text order, without repeats."""
-    found: dict[str, dict[str, None]] = {}
+def _ids(items: Sequence[Item], kind: str) -> tuple[str, ...]:
+    """The ids of one kind the items point to, in text order, without repeats."""
+    found: dict[str, None] = {}
     for item in items:
-        for kind, ids in item.target_ids.items():
-            found.setdefault(kind, {}).update(dict.fromkeys(ids))
-    return {kind: tuple(ids) for kind, ids in found.items()}
+        for id_ in item.target_ids.get(kind, ()):
+            found[id_] = None
+    return tuple(found)
 
 
 def _phrase(tokens: Sequence[Token], start: int, end: int) -> str:
@@ -83,13 +82,12 @@ def _phrase(tokens: Sequence[Token], start: int, end: int) -> str:
 
 
 def _sites(index: MatchIndex, items: Sequence[Item], tokens: Sequence[Token]) -> list[Site]:
-    places = [item for item in items if item.ids("region")]
+    places = [(item, regions) for item in items if (regions := item.ids("region"))]
     if not places:
         return []
     markers = side_markers(tokens)
     mentions = []
-    for item in places:
-        regions = item.ids("region")
+    for item, regions in places:
         clause = tokens[item.start].clause
         side = side_for(item.start, item.end, clause, markers)
         phrase = _phrase(tokens, item.start, item.end)
@@ -125,8 +123,9 @@ def _leftovers(
     mask: Sequence[bool],
     hits: PhraseHits,
 ) -> list[str]:
+    covered = hits.covered
     unknown = [
-        not (consumed[pos] or mask[pos] or pos in hits.covered) and is_content_word(token.raw)
+        not (consumed[pos] or mask[pos] or pos in covered) and is_content_word(token.raw)
         for pos, token in enumerate(tokens)
     ]
     runs = _runs(tokens, unknown)
