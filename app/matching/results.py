@@ -15,7 +15,7 @@ from app.matching.explain import Explainer
 from app.matching.index import MatchIndex
 from app.matching.records import ReferralSide
 from app.matching.result import MatchResult, RegionMatch, ResultSide, TriggerPointScore
-from app.matching.scoring import Ranked, ScoringQuery
+from app.matching.scoring import Ranked, ScoringQuery, shown_score
 from app.matching.sites import Site
 
 _FLIP: dict[ResultSide, ResultSide] = {"left": "right", "right": "left", "both": "both"}
@@ -51,7 +51,7 @@ class _Rows:
         # examine, matched regions, unexplained regions, explanation, a muscle's trigger points
         return MatchResult(
             rank,
-            round(item.score, 4),
+            shown_score(item.score),
             point.trigger_point,
             point.muscle,
             examine_side(side, index.trigger_points[tp_no].referral_side),
@@ -74,7 +74,7 @@ def _members(index: MatchIndex, item: Ranked) -> tuple[TriggerPointScore, ...]:
     """A muscle row's trigger points with their own scores, best first."""
     refs = [index.labels.points[n].trigger_point for n in item.members]
     return tuple(
-        TriggerPointScore(ref.id, ref.name, round(score, 4))
+        TriggerPointScore(ref.id, ref.name, shown_score(score))
         for ref, score in zip(refs, item.member_scores, strict=True)
     )
 
