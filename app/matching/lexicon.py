@@ -68,6 +68,16 @@ SIDE_BEFORE_SIDE: Final[dict[str, Side]] = {"each": "both", "either": "both"}
 # "right" is not a side in "right now", "right after", "all right".
 RIGHT_NOT_SIDE_AFTER: Final = _words("now away after before there here then when as")
 
+# Verbs whose object is a body part being moved, not a place that hurts: "neck pain when I turn my
+# head", "shoulder pain lifting my arm".
+MOVEMENT_VERBS: Final = _words(
+    """
+    turn turns turning turned move moves moving moved lift lifts lifting lifted raise raises
+    raising raised bend bends bending bent tilt tilts tilting rotate rotates rotating rotated
+    twist twists twisting twisted straighten straightens straightening straightened
+    """
+)
+
 # Words that announce spread between two places: "from my hip down to my knee".
 SPREAD_CUES: Final = _words(
     """

@@ -14,7 +14,12 @@ from typing import Final, NamedTuple
 
 from app.matching.index import MatchIndex
 from app.matching.laterality import side_for, side_markers
-from app.matching.lexicon import NEGATION_CUES, is_content_word
+from app.matching.lexicon import (
+    MOVEMENT_VERBS,
+    NEGATION_CUES,
+    SKIPPABLE_IN_PHRASE,
+    is_content_word,
+)
 from app.matching.negation import negation_mask
 from app.matching.normalize import Token, tokenize
 from app.matching.redflags import PhraseHits, find_phrases
@@ -85,6 +90,10 @@ def _sites(index: MatchIndex, items: Sequence[Item], tokens: Sequence[Token]) ->
     places = [(item, regions) for item in items if (regions := item.ids("region"))]
     if not places:
         return []
+    # A body part being moved ("when I turn my head") is not where it hurts, unless the text
+    # names no other place.
+    still = [(item, regions) for item, regions in places if not _moved(tokens, item.start)]
+    places = still or places
     markers = side_markers(tokens)
     mentions = []
     for item, regions in places:
@@ -95,6 +104,16 @@ def _sites(index: MatchIndex, items: Sequence[Item], tokens: Sequence[Token]) ->
             RegionMention(regions, side, phrase, item.start, item.end, clause, item.facet)
         )
     return sites_from_mentions(index, mentions, tokens)
+
+
+def _moved(tokens: Sequence[Token], start: int) -> bool:
+    """Is the place phrase at `start` the object of a movement verb ("turn my head", "lifting
+    the left arm")? Determiners and side words may stand between them."""
+    clause = tokens[start].clause
+    pos = start - 1
+    while pos >= 0 and tokens[pos].clause == clause and tokens[pos].raw in SKIPPABLE_IN_PHRASE:
+        pos -= 1
+    return pos >= 0 and tokens[pos].clause == clause and tokens[pos].raw in MOVEMENT_VERBS
 
 
 def _negated_phrases(

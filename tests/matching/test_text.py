@@ -254,3 +254,10 @@ def test_common_slips_in_side_words_keep_the_side(index: MatchIndex) -> None:
     reading = interpret(index, MatchQuery(text="pain in my rigth temple"))
     assert [(r.region, r.side) for r in reading.regions] == [("temple", "right")]
     assert reading.unrecognized == ()
+
+
+def test_a_body_part_being_moved_is_not_where_it_hurts(index: MatchIndex) -> None:
+    assert "head" not in regions(index, "neck pain when I turn my head")
+    assert "upper-limb" not in regions(index, "pain in my shoulder when I lift my left arm")
+    # ... unless it is the only place named
+    assert regions(index, "pain when I bend my knee") == {"knee": None}
