@@ -146,7 +146,7 @@ def find_phrases(
     for start, token in enumerate(tokens):
         first = rules.by_start.get(token.key)
         if first is not None:
-            _matches_at(first, tokens, start, found)
+            _extend(first, tokens, [start], found)
     present: set[int] = set()
     covered: set[int] = set()
     for span, phrase_ids in found:
@@ -161,41 +161,6 @@ def statement_phrases(rules: RedFlagRules, statement: str) -> frozenset[int]:
     single clause whatever its punctuation."""
     tokens = [Token(t.raw, t.key, 0) for t in tokenize(statement)]
     return find_phrases(rules, tokens, [False] * len(tokens)).present
-
-
-def _matches_at(
-    first: PhraseNode, tokens: Sequence[Token], start: int, found: list[_Match]
-) -> None:
-    """Add to `found` the phrases whose first word is `tokens[start]` (`first` is its node).
-
-    A phrase's second word must be the next word of the clause that is not skippable (taken at
-    an identical skippable word when one comes before it); from the third word on, the walk
-    steps over skippable words as `_extend` describes.
-    """
-    if first.ids:
-        found.append(([start], first.ids))
-    second = _next_word(tokens, start)
-    if second is None:
-        return
-    word = tokens[second].key
-    node = first.children.get(word)
-    if node is not None:
-        at = start + 1
-        while tokens[at].key != word:
-            at += 1
-        _extend(node, tokens, [start, at], found)
-
-
-def _next_word(tokens: Sequence[Token], pos: int) -> int | None:
-    """The position of the next non-skippable token in the clause of `pos` (None if none)."""
-    clause = tokens[pos].clause
-    for later in range(pos + 1, len(tokens)):
-        token = tokens[later]
-        if token.clause != clause:
-            return None
-        if token.raw not in SKIPPABLE_IN_PHRASE:
-            return later
-    return None
 
 
 def _extend(

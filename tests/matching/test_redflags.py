@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from app.matching import MatchIndex, MatchQuery, RegionInput, Triage, match
+from app.matching.normalize import tokenize
+from app.matching.records import RedFlagRecord
+from app.matching.redflags import compile_red_flags, evaluate, find_phrases
 
 
 def triage(index: MatchIndex, text: str, age: int | None = None) -> Triage:
@@ -98,3 +101,25 @@ def test_emergency_withholds_the_ranked_list(index: MatchIndex) -> None:
     calm = match(index, MatchQuery(text="left temple pain"))
     assert calm.results
     assert calm.results_withheld is False
+
+
+def test_a_side_word_in_a_phrase_must_be_there() -> None:
+    rules = compile_red_flags(
+        [
+            RedFlagRecord(
+                "left-arm",
+                "emergency",
+                "Pain down the left arm",
+                "Call emergency services now.",
+                ((("down my left arm",),),),
+            )
+        ]
+    )
+    fired = [
+        evaluate(rules, find_phrases(rules, tokens, [False] * len(tokens)).present, None)
+        for tokens in (
+            tokenize("pain going down my left arm"),
+            tokenize("pain going down my right arm"),
+        )
+    ]
+    assert [result.level for result in fired] == ["emergency", "self_care"]
