@@ -55,7 +55,7 @@ def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
         sites=tuple(_sites(index, positive, tokens)),
         symptoms=_ids(positive, "symptom"),
         absent_symptoms=_ids(negative, "symptom"),
-        factors=_ids(positive, "factor"),
+        factors=_ids(_not_moving_a_body_part(positive, tokens), "factor"),
         conditions=_ids(positive, "condition"),
         condition_groups=tuple(dict.fromkeys(g for i in positive if (g := i.ids("condition")))),
         negated=tuple(_negated_phrases(tokens, items, mask)),
@@ -108,12 +108,41 @@ def _sites(index: MatchIndex, items: Sequence[Item], tokens: Sequence[Token]) ->
 
 def _moved(tokens: Sequence[Token], start: int) -> bool:
     """Is the place phrase at `start` the object of a movement verb ("turn my head", "lifting
-    the left arm")? Determiners and side words may stand between them."""
+    the left arm")?"""
+    return _mover(tokens, start) is not None
+
+
+def _mover(tokens: Sequence[Token], start: int) -> int | None:
+    """The position of the movement verb whose object is the phrase at `start`, if any.
+    Determiners and side words may stand between them."""
     clause = tokens[start].clause
     pos = start - 1
     while pos >= 0 and tokens[pos].clause == clause and tokens[pos].raw in SKIPPABLE_IN_PHRASE:
         pos -= 1
-    return pos >= 0 and tokens[pos].clause == clause and tokens[pos].raw in MOVEMENT_VERBS
+    if pos >= 0 and tokens[pos].clause == clause and tokens[pos].raw in MOVEMENT_VERBS:
+        return pos
+    return None
+
+
+def _not_moving_a_body_part(items: Sequence[Item], tokens: Sequence[Token]) -> list[Item]:
+    """The items, less a one-word factor that only moves a body part: "lifting" is heavy
+    lifting in "back pain after lifting boxes", not in "when I lift my arm"."""
+    verbs = {
+        pos
+        for item in items
+        if item.ids("region") and (pos := _mover(tokens, item.start)) is not None
+    }
+    if not verbs:
+        return list(items)
+    return [
+        item
+        for item in items
+        if not (
+            item.end - item.start == 1
+            and item.start in verbs
+            and set(item.target_ids) == {"factor"}
+        )
+    ]
 
 
 def _negated_phrases(

@@ -250,6 +250,7 @@ FACTORS = (
     _term("chewing", "Prolonged or hard chewing", "chewing", "chewing gum"),
     _term("prolonged-sitting", "Prolonged sitting", "sitting all day", "desk job"),
     _term("running", "Running and jumping", "running", "jogging"),
+    _term("heavy-lifting", "Heavy lifting", "lifting", "lifting heavy"),
 )
 
 CONDITIONS = (
