@@ -92,7 +92,7 @@ def _sites(index: MatchIndex, items: Sequence[Item], tokens: Sequence[Token]) ->
         return []
     # A body part being moved ("when I turn my head") is not where it hurts, unless the text
     # names no other place.
-    still = [(item, regions) for item, regions in places if not _moved(tokens, item.start)]
+    still = [(item, regions) for item, regions in places if _mover(tokens, item.start) is None]
     places = still or places
     markers = side_markers(tokens)
     mentions = []
@@ -106,15 +106,9 @@ def _sites(index: MatchIndex, items: Sequence[Item], tokens: Sequence[Token]) ->
     return sites_from_mentions(index, mentions, tokens)
 
 
-def _moved(tokens: Sequence[Token], start: int) -> bool:
-    """Is the place phrase at `start` the object of a movement verb ("turn my head", "lifting
-    the left arm")?"""
-    return _mover(tokens, start) is not None
-
-
 def _mover(tokens: Sequence[Token], start: int) -> int | None:
-    """The position of the movement verb whose object is the phrase at `start`, if any.
-    Determiners and side words may stand between them."""
+    """The position of the movement verb whose object is the place phrase at `start` ("turn my
+    head", "lifting the left arm"), if any. Determiners and side words may stand between them."""
     clause = tokens[start].clause
     pos = start - 1
     while pos >= 0 and tokens[pos].clause == clause and tokens[pos].raw in SKIPPABLE_IN_PHRASE:
