@@ -60,6 +60,18 @@ def test_openapi_documents_problem_responses(client: TestClient) -> None:
     assert muscle["summary"]
 
 
+def test_openapi_documents_the_matching_bodies(client: TestClient) -> None:
+    # the matching endpoints use a lean route class; their docs must not lose the bodies
+    spec = client.get("/openapi.json").json()
+    for path, model in (("/v1/matches", "MatchRequest"), ("/v1/interpret", "InterpretRequest")):
+        operation = spec["paths"][path]["post"]
+        body = operation["requestBody"]["content"]["application/json"]["schema"]
+        assert body["$ref"] == f"#/components/schemas/{model}"
+        assert model in spec["components"]["schemas"]
+        assert {"200", "422", "503"} <= set(operation["responses"])
+        assert operation["tags"] == ["matching"]
+
+
 def test_dataset_matches_the_files_on_every_backend(client: TestClient) -> None:
     from app.dataset.loader import load_dataset
     from app.dataset.seed import content_hash
