@@ -9,7 +9,7 @@ reported as unrecognised, grouped into runs of adjacent words.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Final, NamedTuple
 
 from app.matching.index import MatchIndex
@@ -51,11 +51,12 @@ def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
     mask = negation_mask(tokens, consumed)
     hits = find_phrases(index.red_flags, tokens, mask)
     positive, negative = _split(items, mask)
+    movers = _movers(positive, tokens)
     return TextAnalysis(
-        sites=tuple(_sites(index, positive, tokens)),
+        sites=tuple(_sites(index, positive, tokens, moved=movers.keys())),
         symptoms=_ids(positive, "symptom"),
         absent_symptoms=_ids(negative, "symptom"),
-        factors=_ids(_not_moving_a_body_part(positive, tokens), "factor"),
+        factors=_ids(_without_movers(positive, movers.values()), "factor"),
         conditions=_ids(positive, "condition"),
         condition_groups=tuple(dict.fromkeys(g for i in positive if (g := i.ids("condition")))),
         negated=tuple(_negated_phrases(tokens, items, mask)),
@@ -86,13 +87,15 @@ def _phrase(tokens: Sequence[Token], start: int, end: int) -> str:
     return " ".join([token.raw for token in tokens[start:end]])
 
 
-def _sites(index: MatchIndex, items: Sequence[Item], tokens: Sequence[Token]) -> list[Site]:
+def _sites(
+    index: MatchIndex, items: Sequence[Item], tokens: Sequence[Token], moved: Collection[int]
+) -> list[Site]:
+    """The places in the items. A body part being moved (its item starts at a position in
+    `moved`: "when I turn my head") is not where it hurts, unless the text names no other place."""
     places = [(item, regions) for item in items if (regions := item.ids("region"))]
     if not places:
         return []
-    # A body part being moved ("when I turn my head") is not where it hurts, unless the text
-    # names no other place.
-    still = [(item, regions) for item, regions in places if _mover(tokens, item.start) is None]
+    still = [(item, regions) for item, regions in places if item.start not in moved]
     places = still or places
     markers = side_markers(tokens)
     mentions = []
@@ -106,28 +109,26 @@ def _sites(index: MatchIndex, items: Sequence[Item], tokens: Sequence[Token]) ->
     return sites_from_mentions(index, mentions, tokens)
 
 
-def _mover(tokens: Sequence[Token], start: int) -> int | None:
-    """The position of the movement verb whose object is the place phrase at `start` ("turn my
-    head", "lifting the left arm"), if any. Determiners and side words may stand between them."""
-    clause = tokens[start].clause
-    pos = start - 1
-    while pos >= 0 and tokens[pos].clause == clause and tokens[pos].raw in SKIPPABLE_IN_PHRASE:
-        pos -= 1
-    if pos >= 0 and tokens[pos].clause == clause and tokens[pos].raw in MOVEMENT_VERBS:
-        return pos
-    return None
+def _movers(items: Sequence[Item], tokens: Sequence[Token]) -> dict[int, int]:
+    """Place item start -> the position of the movement verb whose object it is ("turn my
+    head", "lifting the left arm"). Determiners and side words may stand between them."""
+    movers = {}
+    for item in items:
+        if not item.ids("region"):
+            continue
+        clause = tokens[item.start].clause
+        pos = item.start - 1
+        while pos >= 0 and tokens[pos].clause == clause and tokens[pos].raw in SKIPPABLE_IN_PHRASE:
+            pos -= 1
+        if pos >= 0 and tokens[pos].clause == clause and tokens[pos].raw in MOVEMENT_VERBS:
+            movers[item.start] = pos
+    return movers
 
 
-def _not_moving_a_body_part(items: Sequence[Item], tokens: Sequence[Token]) -> list[Item]:
-    """The items, less a one-word factor that only moves a body part: "lifting" is heavy
-    lifting in "back pain after lifting boxes", not in "when I lift my arm"."""
-    verbs = {
-        pos
-        for item in items
-        if item.ids("region") and (pos := _mover(tokens, item.start)) is not None
-    }
-    if not verbs:
-        return list(items)
+def _without_movers(items: Sequence[Item], verbs: Collection[int]) -> list[Item]:
+    """The items, less a one-word factor that only moves a body part (at a position in
+    `verbs`): "lifting" is heavy lifting in "back pain after lifting boxes", not in "when I lift
+    my arm"."""
     return [
         item
         for item in items
