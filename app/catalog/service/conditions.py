@@ -43,7 +43,7 @@ async def list_conditions(
 ) -> Page[s.ConditionSummary]:
     query = select(m.Condition).order_by(m.Condition.name)
     if text:
-        query = query.where(m.Condition.search_text.like(q.like(text), escape="\\"))
+        query = query.where(q.contains(m.Condition.search_text, text))
     total = await q.count(session, query)
     rows = (await session.scalars(query.limit(paging.limit).offset(paging.offset))).all()
     points = await _linked_points(session, [row.id for row in rows])

@@ -25,7 +25,7 @@ async def list_muscles(
         .order_by(m.Region.position, m.Muscle.name)
     )
     if text:
-        query = query.where(m.Muscle.search_text.like(q.like(text), escape="\\"))
+        query = query.where(q.contains(m.Muscle.search_text, text))
     if group:
         query = query.where(m.Muscle.group == group)
     if region:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Select, func, literal, select
+from sqlalchemy import ColumnElement, Select, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from app import models as m
 from app.catalog import schemas as s
@@ -67,9 +67,11 @@ def head_to_toe(query: AnySelect) -> AnySelect:
     )
 
 
-def like(query: str) -> str:
+def contains(search_text: InstrumentedAttribute[str], query: str) -> ColumnElement[bool]:
+    """`search_text` (a model's lowercased names-and-synonyms column) contains `query`, case
+    and LIKE wildcards aside."""
     escaped = query.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    return search_text.like(f"%{escaped}%", escape="\\")
 
 
 async def count(session: AsyncSession, query: AnySelect) -> int:

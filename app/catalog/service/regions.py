@@ -16,7 +16,7 @@ async def list_regions(
 ) -> Page[s.RegionSummary]:
     query = select(m.Region).order_by(m.Region.position)
     if text:
-        query = query.where(m.Region.search_text.like(q.like(text), escape="\\"))
+        query = query.where(q.contains(m.Region.search_text, text))
     if view:
         query = query.where(m.Region.view == view)
     if parent:
