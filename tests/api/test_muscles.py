@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 
@@ -78,3 +79,11 @@ def test_unknown_filter_value_is_422_naming_it(client: TestClient) -> None:
     response = client.get("/v1/trigger-points", params={"symptom": "itchiness"})
     assert response.status_code == 422
     assert "itchiness" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("path", ["/v1/muscles", "/v1/regions", "/v1/conditions"])
+def test_like_wildcards_in_a_search_are_literal(client: TestClient, path: str) -> None:
+    for wildcard in ("%", "_", "\\"):
+        body = client.get(path, params={"q": wildcard}).json()
+        assert body["total"] == 0, wildcard
+        assert body["items"] == [], wildcard
