@@ -29,7 +29,6 @@ from app.matching.lexicon import FUNCTION_WORDS
 from app.matching.normalize import surface_words
 
 MIN_LENGTH: Final = 4
-_CACHE_LIMIT: Final = 4096
 
 
 def max_edits(word: str) -> int:
@@ -68,18 +67,10 @@ class Speller:
             for first, words in self._buckets.items()
             for length, near in _within_reach(list(words)).items()
         }
-        self._cache: dict[str, tuple[str, ...] | None] = {}
 
     def correct(self, word: str) -> tuple[str, ...] | None:
-        """The corrected word(s) for `word`, or None when nothing is close enough."""
-        if word in self._cache:
-            return self._cache[word]
-        found = self._search(word)
-        if len(self._cache) < _CACHE_LIMIT:
-            self._cache[word] = found
-        return found
-
-    def _search(self, word: str) -> tuple[str, ...] | None:
+        """The corrected word(s) for `word`, or None when nothing is close enough. Nothing is
+        remembered: the words given are a person's (and a search takes a few microseconds)."""
         limit = max_edits(word)
         choices = self._choices.get((word[:1], len(word))) if limit else None
         if not choices:

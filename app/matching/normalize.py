@@ -10,14 +10,18 @@ A token carries its surface form (`raw`, used for messages and word lists) and a
 because negation and laterality never reach across them. Determiners stay in the token stream
 (negation scope needs "and *my* neck hurts") but are left out of phrase keys, and phrase
 matching steps over them, so "back of my head" == "back of the head".
+
+Nothing here remembers a person's words. Work is saved only for a closed set of words, those of
+the dataset and the lexicon (`KnownWords`, built with the index); any other word of a request
+is tokenised afresh and forgotten with the request.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
-from typing import NamedTuple
+from collections.abc import Iterable
+from typing import Final, NamedTuple
 
 from app.matching.lexicon import CLAUSE_BREAKERS, DETERMINERS
 
@@ -30,6 +34,7 @@ _PIECE = re.compile(r"([a-z0-9\x00]+)|[.,;:!?()\[\]{}\n\r\t|]+")
 _NON_WORD = re.compile(r"[^a-z0-9\x00]+")
 _CLAUSE_MARK = "\x00"
 _NO_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "ys")
+_MEMO_CLAUSES: Final = 8  # known words' tokens are kept for the first clauses of a text
 
 
 class Token(NamedTuple):
@@ -50,7 +55,6 @@ def normalize(text: str) -> str:
     return _POSSESSIVE.sub("", lowered).replace("'", "")
 
 
-@lru_cache(maxsize=16384)
 def stem(word: str) -> str:
     """A deliberately tiny stemmer, the same on both sides of every look-up.
 
@@ -77,35 +81,57 @@ def _undouble(base: str) -> str:
     return base
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split text into tokens with clause numbers."""
+class KnownWords:
+    """The tokens of the words the dataset and the lexicon use, each made once.
+
+    A closed set, fixed when the index is built: `tokenize` reuses these tokens, and makes any
+    other word's token afresh without keeping it (a request's words are health data)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._keys = {word: stem(word) for word in words}
+        # (word, clause) -> token, filled on first use; bounded by the known words times
+        # _MEMO_CLAUSES, and holding only known words
+        self._tokens: dict[tuple[str, int], Token] = {}
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._keys
+
+    def token(self, word: str, clause: int) -> Token:
+        found = self._tokens.get((word, clause))
+        if found is not None:
+            return found
+        key = self._keys.get(word)
+        if key is None:
+            return Token(word, stem(word), clause)
+        token = Token(word, key, clause)
+        if clause < _MEMO_CLAUSES:
+            self._tokens[word, clause] = token
+        return token
+
+
+_NO_KNOWN_WORDS: Final = KnownWords(())
+
+
+def tokenize(text: str, known: KnownWords = _NO_KNOWN_WORDS) -> list[Token]:
+    """Split text into tokens with clause numbers (`known` saves work on familiar words)."""
     tokens: list[Token] = []
     clause = 0
+    token = known.token
     for word in _PIECE.findall(normalize(text)):
         if not word or word == _CLAUSE_MARK or word in CLAUSE_BREAKERS:
             clause += 1
         else:
-            tokens.append(_token(word, clause))
+            tokens.append(token(word, clause))
     return tokens
 
 
-@lru_cache(maxsize=65536)
-def _token(word: str, clause: int) -> Token:
-    """Tokens are immutable and words recur, so each (word, clause) is made once (memoised,
-    like `stem`)."""
-    return Token(word, stem(word), clause)
-
-
-@lru_cache(maxsize=16384)
 def phrase_key(phrase: str) -> tuple[str, ...]:
-    """The lookup key of a dataset phrase: its token keys without determiners (memoised: the
-    index build asks for the same wordings several times)."""
+    """The lookup key of a phrase: its token keys without determiners."""
     return tuple(token.key for token in tokenize(phrase) if token.raw not in DETERMINERS)
 
 
-@lru_cache(maxsize=16384)
 def surface_words(phrase: str) -> tuple[str, ...]:
-    """The normalised words of a dataset phrase, determiners included (memoised)."""
+    """The normalised words of a phrase, determiners included."""
     return tuple(token.raw for token in tokenize(phrase))
 
 

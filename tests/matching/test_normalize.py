@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.matching.normalize import display, normalize, phrase_key, stem, tokenize
+from app.matching.normalize import KnownWords, display, normalize, phrase_key, stem, tokenize
 
 
 def test_normalize_folds_case_accents_ampersand_and_possessives() -> None:
@@ -55,3 +55,15 @@ def test_lower_first_keeps_acronyms_and_eponyms() -> None:
     assert lower_first("Temple") == "temple"
     assert lower_first("TrP1 (anterior fibres)") == "TrP1 (anterior fibres)"
     assert lower_first("Achilles tendon") == "Achilles tendon"
+
+
+def test_known_words_reuse_their_tokens_and_keep_no_other_word() -> None:
+    known = KnownWords(["temples", "headache"])
+    first = tokenize("headache at my temples, zanzibarish", known)
+    again = tokenize("headache at my temples, zanzibarish", known)
+    assert [t.key for t in first] == ["headache", "at", "my", "temple", "zanzibarish"]
+    # known words: one token each; any other word: made afresh every time
+    assert [first[n] is again[n] for n in range(5)] == [True, False, False, True, False]
+    assert first == again
+    assert "zanzibarish" not in known
+    assert tokenize("temples") == tokenize("temples", known)  # same tokens either way
