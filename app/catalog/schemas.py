@@ -59,6 +59,12 @@ class TriggerPointDetail(TriggerPointSummary):
     landmarks: str
     referral_side: str = Field(examples=["ipsilateral"])
     common: bool = Field(description="The manual calls this trigger point common.")
+    pattern_from: Ref | None = Field(
+        description="The muscle whose referral pattern this trigger point is given, where the "
+        "source describes none of its own (the gemelli: the piriformis pattern); null when the "
+        "pattern is its own. The matcher ranks a borrowed pattern after an observed one on "
+        "equal evidence.",
+    )
     referral_zones: list[ReferralZone]
     symptoms: list[Ref]
     factors: list[Ref]

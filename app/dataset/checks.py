@@ -90,6 +90,8 @@ def _check_trigger_point(
         ("mimics", tp.mimics, "conditions", "condition"),
         ("associated_muscles", tp.associated_muscles, "muscles", "muscle"),
     )
+    if tp.pattern_from is not None and tp.pattern_from not in ids["muscles"]:
+        yield _missing(file, tp.id, f"{where}.pattern_from", tp.pattern_from, "muscle")
     for field, values, kind, noun in references:
         for value in values:
             if value not in ids[kind]:

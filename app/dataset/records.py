@@ -53,6 +53,7 @@ def records_from_dataset(data: schema.Dataset, version: str) -> DatasetRecords:
             conditions=tp.mimics,
             muscle_synonyms=muscle.synonyms,
             common=tp.common,
+            pattern_from=tp.pattern_from,
         )
         for muscle in data.muscles
         for tp in muscle.trigger_points
@@ -170,6 +171,9 @@ async def _trigger_points(
     symptoms = await _links(session, m.TriggerPointSymptom, "symptom_id", m.Symptom)
     factors = await _links(session, m.TriggerPointFactor, "factor_id", m.Factor)
     conditions = await _links(session, m.TriggerPointCondition, "condition_id", m.Condition)
+    muscle_slugs = {
+        id_: slug for id_, slug in await session.execute(select(m.Muscle.id, m.Muscle.slug))
+    }
     query = select(m.TriggerPoint, m.Muscle).join(m.Muscle, m.TriggerPoint.muscle_id == m.Muscle.id)
     return tuple(
         TriggerPointRecord(
@@ -185,6 +189,7 @@ async def _trigger_points(
             conditions=tuple(conditions[tp.id]),
             muscle_synonyms=tuple(muscle.synonyms),
             common=tp.common,
+            pattern_from=muscle_slugs[tp.pattern_from_id] if tp.pattern_from_id else None,
         )
         for tp, muscle in (await session.execute(query)).all()
     )

@@ -132,6 +132,10 @@ class TriggerPointEntry(Entry):
     referral_side: ReferralSide = "ipsilateral"
     # True only where the manual calls this trigger point common or among the most frequent.
     common: bool = False
+    # The muscle whose referral pattern this trigger point is given, where the source describes
+    # none of its own (the manual gives the gemelli the piriformis pattern). Such a pattern is
+    # borrowed, not observed: on equal evidence the matcher ranks it after observed ones.
+    pattern_from: Slug | None = None
     essential: tuple[ZoneItem, ...] = Field(min_length=1)
     spillover: tuple[ZoneItem, ...] = ()
     symptoms: tuple[Slug, ...] = ()

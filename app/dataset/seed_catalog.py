@@ -22,7 +22,7 @@ async def sync_catalog(session: AsyncSession, plan: SyncPlan, data: schema.Datas
     )
     muscles = await slug_ids(session, m.Muscle)
     desired_points = {
-        (tp.id,): _trigger_point_row(tp, position, muscles[muscle.id])
+        (tp.id,): _trigger_point_row(tp, position, muscles, muscle.id)
         for muscle in data.muscles
         for position, tp in enumerate(muscle.trigger_points)
     }
@@ -96,15 +96,16 @@ def _muscle_row(entry: schema.MuscleEntry, regions: dict[str, int]) -> dict[str,
 
 
 def _trigger_point_row(
-    entry: schema.TriggerPointEntry, position: int, muscle_id: int
+    entry: schema.TriggerPointEntry, position: int, muscle_ids: dict[str, int], muscle: str
 ) -> dict[str, Any]:
     return {
-        "muscle_id": muscle_id,
+        "muscle_id": muscle_ids[muscle],
         "label": entry.label,
         "location": entry.location,
         "landmarks": entry.landmarks,
         "referral_side": entry.referral_side,
         "common": entry.common,
+        "pattern_from_id": muscle_ids[entry.pattern_from] if entry.pattern_from else None,
         "treatment": entry.treatment,
         "position": position,
     }

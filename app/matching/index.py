@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from app.matching.credit import Posting, RegionHits, build_postings, rarity_weights, region_hits
 from app.matching.fuzzy import Speller
@@ -58,7 +59,9 @@ class MatchIndex:
     trigger_points: tuple[TriggerPointRecord, ...]
     trigger_point_ids: tuple[str, ...]  # parallel to trigger_points
     point_terms: tuple[PointTerms, ...]  # parallel to trigger_points
-    common_points: frozenset[int]  # positions of the trigger points the manual calls common
+    # per trigger point: 0 the manual calls it common, 2 its pattern is borrowed from another
+    # muscle (`pattern_from`), 1 otherwise; ties in the ranking go to the lower
+    standing: tuple[int, ...]
     postings: Mapping[str, tuple[Posting, ...]]
     region_hits: RegionHits  # the postings as the scorer reads them
     by_term: Mapping[TermKind, Mapping[str, frozenset[int]]]  # term id -> trigger points
@@ -73,6 +76,11 @@ class MatchIndex:
     # red-flag phrases in a structured input: region -> "<name> pain", symptom/condition -> name
     statement_flags: Mapping[TermKind, Mapping[str, frozenset[int]]]
     labels: Labels
+
+
+STANDING_COMMON: Final = 0
+STANDING_OBSERVED: Final = 1
+STANDING_BORROWED: Final = 2
 
 
 def build_index(records: DatasetRecords) -> MatchIndex:
@@ -94,7 +102,7 @@ def build_index(records: DatasetRecords) -> MatchIndex:
         trigger_points=tps,
         trigger_point_ids=tuple(tp.id for tp in tps),
         point_terms=tuple(map(_point_terms, tps)),
-        common_points=frozenset(n for n, tp in enumerate(tps) if tp.common),
+        standing=tuple(map(_standing, tps)),
         postings=postings,
         region_hits=region_hits(postings),
         by_term=_by_term(tps),
@@ -132,6 +140,12 @@ def _term_tables(records: DatasetRecords) -> dict[TermKind, TermTable]:
         "factor": _term_table([(t.id, t.name, t.synonyms) for t in records.factors]),
         "condition": _term_table([(t.id, t.name, t.synonyms) for t in records.conditions]),
     }
+
+
+def _standing(tp: TriggerPointRecord) -> int:
+    if tp.common:
+        return STANDING_COMMON
+    return STANDING_BORROWED if tp.pattern_from else STANDING_OBSERVED
 
 
 def _point_terms(tp: TriggerPointRecord) -> PointTerms:

@@ -81,8 +81,8 @@ def _muscles(index: MatchIndex, plan: Plan, candidates: Candidates, start: int) 
         order = tuple(member.members[0] for member in members)
         scores = tuple(member.score for member in members)
         muscle = Ranked(muscle_id, score, Evidence(*merged, essential), order, scores)
-        common = not index.common_points.isdisjoint(order)
-        muscles.append((order_key(score, essential, common, muscle_id, position), muscle))
+        standing = min(index.standing[tp_no] for tp_no in order)
+        muscles.append((order_key(score, essential, standing, muscle_id, position), muscle))
     return muscles
 
 

@@ -45,6 +45,7 @@ class TriggerPointRecord:
     conditions: tuple[str, ...] = ()
     muscle_synonyms: tuple[str, ...] = ()
     common: bool = False  # the manual calls it common or among the most frequent
+    pattern_from: str | None = None  # the muscle whose pattern it is given, if not its own
 
 
 @dataclass(frozen=True, slots=True)

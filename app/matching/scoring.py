@@ -23,7 +23,9 @@ site or mimics a reported condition: symptoms and factors refine, they never nom
 
 Ties are broken deterministically: score (rounded to 4 places) descending, then the number of
 sites explained through an essential zone, then trigger points the manual calls common (the
-pain guides list the frequent culprits first), then id. group_by="muscle" ranks muscles the same
+pain guides list the frequent culprits first), then those with a pattern of their own before
+those given another muscle's (`pattern_from`: the gemelli's is the piriformis pattern, so on
+equal evidence piriformis comes first), then id. group_by="muscle" ranks muscles the same
 way (`app.matching.muscles`).
 
 Work per query follows what the query touches (`app.matching.candidates`): the precomputed hit
@@ -129,7 +131,7 @@ class Plan(NamedTuple):
         numbered from `start` in candidate order (sorting these puts the best first; evidence
         is built only for those returned). The hot loop of a query: one pass per candidate,
         no call unless terms were reported."""
-        ids, common = index.trigger_point_ids, index.common_points
+        ids, standing = index.trigger_point_ids, index.standing
         listed = index.point_terms if self.terms.reported else None
         ranks: list[Rank] = []
         for position, (tp_no, hits) in enumerate(candidates.items(), start):
@@ -139,7 +141,7 @@ class Plan(NamedTuple):
                 found = self.terms.listed_by(listed[tp_no])
                 total = self.with_terms(total, *found)
             score = 1.0 if total > 1.0 else 0.0 if total < 0.0 else total
-            key = order_key(score, essential, tp_no in common, ids[tp_no], position)
+            key = order_key(score, essential, standing[tp_no], ids[tp_no], position)
             ranks.append((key, score, essential, found))
         return ranks
 
@@ -275,7 +277,7 @@ _NONE: Final[frozenset[str]] = frozenset()
 _NOTHING_LISTED: Final = (_NONE, _NONE, _NONE, _NONE)
 
 
-OrderKey = tuple[int, int, bool, str, int]
+OrderKey = tuple[int, int, int, str, int]
 _Listed = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 Rank = tuple[OrderKey, float, int, _Listed]  # order key, score, essential hits, terms listed
 
@@ -293,11 +295,11 @@ def beyond_reach(
     return round(ceiling * SCORE_STEPS) < -order_key[0]
 
 
-def order_key(score: float, essential: int, common: bool, key: str, position: int) -> OrderKey:
+def order_key(score: float, essential: int, standing: int, key: str, position: int) -> OrderKey:
     """Ascending order is best first: the score as shown (`shown_score`) descending, then
-    essential hits descending, then common before not, then key, then position among the
-    candidates."""
-    return (-round(score * SCORE_STEPS), -essential, not common, key, position)
+    essential hits descending, then standing (`MatchIndex.standing`: common, observed, borrowed
+    pattern), then key, then position among the candidates."""
+    return (-round(score * SCORE_STEPS), -essential, standing, key, position)
 
 
 def shown_score(score: float) -> float:

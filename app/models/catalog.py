@@ -40,11 +40,13 @@ class TriggerPoint(Base):
     landmarks: Mapped[str] = mapped_column(Text)
     referral_side: Mapped[str] = mapped_column(String(20), default="ipsilateral")
     common: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The muscle whose referral pattern this trigger point is given (none: its own, observed).
+    pattern_from_id: Mapped[int | None] = mapped_column(ForeignKey("muscles.id"), default=None)
     treatment: Mapped[str] = mapped_column(Text)
     # Order within its muscle (TrP1, TrP2...), as listed in data/.
     position: Mapped[int] = mapped_column(Integer, default=0)
 
-    muscle: Mapped[Muscle] = relationship(lazy="raise")
+    muscle: Mapped[Muscle] = relationship(foreign_keys=[muscle_id], lazy="raise")
 
 
 class ReferralZone(Base):

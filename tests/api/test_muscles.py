@@ -50,6 +50,12 @@ def test_trigger_point_detail(client: TestClient) -> None:
     assert "sciatica" in {c["id"] for c in body["conditions"]}
     assert body["sources"]
     assert body["treatment"]
+    assert body["pattern_from"] is None  # a pattern of its own
+
+
+def test_a_borrowed_pattern_names_its_muscle(client: TestClient) -> None:
+    body = client.get("/v1/trigger-points/inferior-gemellus-belly").json()
+    assert body["pattern_from"] == {"id": "piriformis", "name": "Piriformis"}
 
 
 def test_trigger_point_filters_combine(client: TestClient) -> None:

@@ -110,6 +110,7 @@ def test_unknown_symptom_condition_and_muscle(data_copy: Path, edit: Edit) -> No
         tp["symptoms"] = ["itching"]
         tp["mimics"] = ["gout"]
         tp["associated_muscles"] = ["heart"]
+        tp["pattern_from"] = "spleen"
 
     edit(MUSCLES, change)
     reasons = {p.field.rsplit(".", 1)[1]: p.reason for p in problems(data_copy)}
@@ -117,6 +118,7 @@ def test_unknown_symptom_condition_and_muscle(data_copy: Path, edit: Edit) -> No
         "symptoms": "unknown symptom 'itching'",
         "mimics": "unknown condition 'gout'",
         "associated_muscles": "unknown muscle 'heart'",
+        "pattern_from": "unknown muscle 'spleen'",
     }
 
 

@@ -230,3 +230,23 @@ def test_common_trigger_points_win_ties(index: MatchIndex) -> None:
     reranked = match(build_index(marked), query).results
     assert reranked[0].trigger_point.id == last
     assert reranked[0].score == plain[0].score
+
+
+def test_borrowed_patterns_lose_ties_to_observed_ones(index: MatchIndex) -> None:
+    query = MatchQuery(regions=(RegionInput("temple"),), limit=50)
+    plain = match(index, query).results
+    tied = [r for r in plain if r.score == plain[0].score]
+    assert len(tied) >= 2, "the fixture has several equally good fits for the temple"
+    first = tied[0].trigger_point.id
+    records = small_dataset()
+    marked = replace(
+        records,
+        trigger_points=tuple(
+            replace(tp, pattern_from="trapezius" if tp.id == first else None)
+            for tp in records.trigger_points
+        ),
+    )
+    reranked = match(build_index(marked), query).results
+    tied_again = [r.trigger_point.id for r in reranked if r.score == plain[0].score]
+    assert tied_again[-1] == first
+    assert sorted(tied_again) == sorted(r.trigger_point.id for r in tied)

@@ -77,6 +77,13 @@ async def _linked(
     return [s.Ref(id=slug, name=name) for slug, name in (await session.execute(query)).all()]
 
 
+async def _muscle_ref(session: AsyncSession, muscle_id: int | None) -> s.Ref | None:
+    if muscle_id is None:
+        return None
+    muscle = await session.get_one(m.Muscle, muscle_id)
+    return s.Ref(id=muscle.slug, name=muscle.name)
+
+
 async def get_trigger_point(
     *, session: AsyncSession, trigger_point_id: str
 ) -> s.TriggerPointDetail:
@@ -95,6 +102,7 @@ async def get_trigger_point(
         landmarks=tp.landmarks,
         referral_side=tp.referral_side,
         common=tp.common,
+        pattern_from=await _muscle_ref(session, tp.pattern_from_id),
         referral_zones=zones[key],
         symptoms=await _linked(session, m.TriggerPointSymptom, m.Symptom, "symptom_id", key),
         factors=await _linked(session, m.TriggerPointFactor, m.Factor, "factor_id", key),
