@@ -64,7 +64,8 @@ async def get_region(session: Session, region_id: Annotated[str, _id("temple")])
     description="Trigger points referring pain to the region, a region inside it, or a region "
     "around it (a zone on the whole sole covers the ball of the foot); one row per trigger point "
     "with its strongest zone there: essential before spillover, then by weight, then zones on "
-    "the region itself before zones inside or around it, then common trigger points first. "
+    "the region itself before zones inside or around it, then common trigger points first and "
+    "patterns borrowed from another muscle (`pattern_from`) last. "
     "`region` in each row is the zone's own.",
     responses=problem_responses(404, 422),
 )

@@ -57,7 +57,8 @@ async def region_trigger_points(
 
     One row per trigger point, with its strongest zone there; essential before spillover, then
     heavier before lighter, then zones on the region itself, then inside it, then around it,
-    then trigger points the manual calls common, then by muscle name.
+    then trigger points the manual calls common, then those with a pattern of their own before
+    those given another muscle's (`pattern_from`), then by muscle name.
     """
     key = await q.id_for(session, m.Region, region_id, "region")
     distance = await _related_regions(session, key)
@@ -77,6 +78,7 @@ async def region_trigger_points(
             -ref_zone.weight,
             distance[region.id],
             not tp.common,
+            tp.pattern_from_id is not None,
             muscle.name,
             tp.position,
         )
