@@ -4,7 +4,8 @@ Side markers are "left", "right", "both", "bilateral(ly)", and "each/either side
 a side in "right now", "right after", "all right". A region takes the side of the *nearest*
 marker in its own clause (on a tie, the one before it), so "left temple and eye" puts both on
 the left and "right shoulder and left knee" keeps them apart. Regions that are not lateral
-(the top of the head, the sacrum) never carry a side.
+(the top of the head, the sacrum) never carry a side. With no marker, a paired part named in the
+plural ("my temples", "both knees" aside) is on both sides.
 """
 
 from __future__ import annotations
@@ -12,7 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from app.matching.lexicon import RIGHT_NOT_SIDE_AFTER, SIDE_BEFORE_SIDE, SIDE_WORDS, Side
+from app.matching.lexicon import (
+    BOTH_SIDES_PLURALS,
+    RIGHT_NOT_SIDE_AFTER,
+    SIDE_BEFORE_SIDE,
+    SIDE_WORDS,
+    Side,
+)
 from app.matching.normalize import Token
 
 _MARKER_WORDS = frozenset(SIDE_WORDS) | frozenset(SIDE_BEFORE_SIDE)
@@ -45,6 +52,17 @@ def _side_at(tokens: Sequence[Token], pos: int) -> Side | None:
     if raw in SIDE_BEFORE_SIDE:
         return SIDE_BEFORE_SIDE[raw] if after in ("side", "sides") else None
     return SIDE_WORDS.get(raw)
+
+
+def mention_side(
+    tokens: Sequence[Token], start: int, end: int, markers: Sequence[SideMarker]
+) -> Side | None:
+    """The side of the place named by tokens [start, end): its nearest marker's, else "both"
+    for a paired part in the plural, else None."""
+    side = side_for(start, end, tokens[start].clause, markers)
+    if side is None and any(token.raw in BOTH_SIDES_PLURALS for token in tokens[start:end]):
+        return "both"
+    return side
 
 
 def side_for(start: int, end: int, clause: int, markers: Sequence[SideMarker]) -> Side | None:

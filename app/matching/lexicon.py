@@ -65,6 +65,16 @@ SIDE_WORDS: Final[dict[str, Side]] = {
 }
 # "each side", "either side", "both sides": the first word only names a side before "side".
 SIDE_BEFORE_SIDE: Final[dict[str, Side]] = {"each": "both", "either": "both"}
+# Plurals that name a part of both sides: "headache at my temples", "my knees ache" mean both
+# sides when no side word says otherwise. Parts that come several to a side (fingers, toes,
+# ribs) and muscle names ("biceps", "hamstrings") are not here: their plural says nothing of sides.
+BOTH_SIDES_PLURALS: Final = _words(
+    """
+    temples eyes ears cheeks eyebrows shoulders armpits arms elbows forearms wrists hands palms
+    thumbs hips buttocks thighs knees kneecaps legs shins calves ankles heels feet soles
+    collarbones
+    """
+)
 # "right" is not a side in "right now", "right after", "all right".
 RIGHT_NOT_SIDE_AFTER: Final = _words("now away after before there here then when as")
 

@@ -13,7 +13,7 @@ from collections.abc import Collection, Sequence
 from typing import Final, NamedTuple
 
 from app.matching.index import MatchIndex
-from app.matching.laterality import side_for, side_markers
+from app.matching.laterality import mention_side, side_markers
 from app.matching.lexicon import (
     MOVEMENT_VERBS,
     NEGATION_CUES,
@@ -101,7 +101,7 @@ def _sites(
     mentions = []
     for item, regions in places:
         clause = tokens[item.start].clause
-        side = side_for(item.start, item.end, clause, markers)
+        side = mention_side(tokens, item.start, item.end, markers)
         phrase = _phrase(tokens, item.start, item.end)
         mentions.append(
             RegionMention(regions, side, phrase, item.start, item.end, clause, item.facet)

@@ -25,7 +25,7 @@ def test_region_name_synonym_and_longest_match(index: MatchIndex) -> None:
 
 
 def test_plural_and_case_insensitive(index: MatchIndex) -> None:
-    assert regions(index, "My TEMPLES hurt") == {"temple": None}
+    assert regions(index, "My TEMPLES hurt") == {"temple": "both"}
 
 
 def test_symptom_factor_condition_phrases(index: MatchIndex) -> None:
@@ -110,6 +110,14 @@ def test_side_inside_a_phrase(index: MatchIndex) -> None:
 
 def test_side_does_not_cross_clauses(index: MatchIndex) -> None:
     assert regions(index, "left temple. knee pain") == {"temple": "left", "knee": None}
+
+
+def test_a_paired_part_in_the_plural_is_on_both_sides(index: MatchIndex) -> None:
+    assert regions(index, "headache at my temples") == {"temple": "both"}
+    assert regions(index, "sore feet") == {"foot": "both"}
+    assert regions(index, "my knee aches") == {"knee": None}
+    # a side word still decides
+    assert regions(index, "pain in the temples on the right") == {"temple": "right"}
 
 
 def test_right_now_is_not_a_side(index: MatchIndex) -> None:
