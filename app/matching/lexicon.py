@@ -30,6 +30,9 @@ NEGATION_CUES: Final = _words(
     doesnt didnt isnt arent wasnt werent havent hasnt hadnt
     """
 )
+# A negation that ends its clause answers what came before it, as on a checklist: "chest pain?
+# no", "fever: none", "numbness - denies".
+ANSWER_CUES: Final = _words("no none nope nil negative denies denied never")
 # Two-word negation cues, matched on consecutive tokens.
 NEGATION_BIGRAMS: Final = frozenset({("negative", "for"), ("free", "of")})
 

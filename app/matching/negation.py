@@ -8,6 +8,9 @@ Rules, kept simple so they can be predicted:
   word starts a new positive statement ("no numbness and my neck hurts", "... and it aches").
 * A *post* cue ("normal", "fine", "ok", "unaffected") negates the words before it in its clause,
   walking back until a pain word ("back pain and bladder normal" keeps the back pain).
+* An *answer*: "no", "none", "denies"... with nothing after it in its clause answers what came
+  before, as on a checklist: the words before it in its clause ("fever - no"), or the whole
+  previous clause when it stands alone ("chest pain? no", "fever: none").
 * A cue that is itself part of a known phrase ("can't turn my head" as a symptom) is not a cue.
 """
 
@@ -16,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.matching.lexicon import (
+    ANSWER_CUES,
     NEGATION_BIGRAMS,
     NEGATION_CUES,
     PAIN_WORDS,
@@ -33,7 +37,9 @@ def negation_mask(tokens: Sequence[Token], consumed: Sequence[bool]) -> list[boo
     for pos, token in enumerate(tokens):
         if consumed[pos]:
             continue
-        if token.raw in NEGATION_CUES:
+        if token.raw in ANSWER_CUES and _ends_clause(tokens, pos):
+            _answer(tokens, pos, mask)
+        elif token.raw in NEGATION_CUES:
             _forward(tokens, pos + 1, mask)
         elif pos + 1 < len(tokens) and (token.raw, tokens[pos + 1].raw) in NEGATION_BIGRAMS:
             _forward(tokens, pos + 2, mask)
@@ -59,6 +65,21 @@ def _restarts(tokens: Sequence[Token], pos: int) -> bool:
         return False
     following = tokens[pos + 1]
     return following.clause == tokens[pos].clause and following.raw in POSITIVE_RESTARTERS
+
+
+def _ends_clause(tokens: Sequence[Token], pos: int) -> bool:
+    return pos + 1 == len(tokens) or tokens[pos + 1].clause != tokens[pos].clause
+
+
+def _answer(tokens: Sequence[Token], cue: int, mask: list[bool]) -> None:
+    """Negate the words before `cue` in its clause or, if there are none, the previous clause."""
+    if cue == 0:
+        return
+    clause = tokens[cue - 1].clause
+    for pos in range(cue - 1, -1, -1):
+        if tokens[pos].clause != clause:
+            return
+        mask[pos] = True
 
 
 def _backward(tokens: Sequence[Token], cue: int, mask: list[bool]) -> None:

@@ -48,6 +48,8 @@ def test_emergency_rules(index: MatchIndex, text: str, flag: str | None) -> None
         "not the worst headache of my life, just annoying",
         "headache that came on slowly, nothing sudden",
         "denies fever. stiff neck from sleeping badly",
+        "chest pain? no. sore shoulder",
+        "fever: none. stiff neck from sleeping badly",
     ],
 )
 def test_negated_phrases_do_not_fire(index: MatchIndex, text: str) -> None:

@@ -180,6 +180,17 @@ def test_post_negation(index: MatchIndex) -> None:
     assert found.absent_symptoms == ("tingling",)
 
 
+def test_a_closing_no_answers_what_came_before(index: MatchIndex) -> None:
+    found = read(index, "numbness? no. heel pain")
+    assert found.absent_symptoms == ("numbness",)
+    assert [r.region for r in found.regions] == ["heel"]
+    assert read(index, "tingling - none").absent_symptoms == ("tingling",)
+    # the answer reaches back one clause only, and a "no" with words after it looks forward
+    found = read(index, "knee pain. numbness? no")
+    assert [r.region for r in found.regions] == ["knee"]
+    assert read(index, "knee pain, no tingling").absent_symptoms == ("tingling",)
+
+
 def test_negated_region_is_not_reported(index: MatchIndex) -> None:
     found = read(index, "no pain in my knee, heel pain")
     assert [r.region for r in found.regions] == ["heel"]
