@@ -57,8 +57,10 @@ class Explainer:
         clauses = []
         if hits:
             verb = "commonly send" if grouped else "commonly sends"
-            zones = _once(self._to, tuple([hit.zone_region for hit in hits]), self._to_zones)
-            reported = _once(self._at, tuple([hit.reported for hit in hits]), self._at_places)
+            zone_regions = tuple([hit.zone_region for hit in hits])
+            zones = self._to.get(zone_regions) or _write(self._to, zone_regions, self._to_zones)
+            regions = tuple([hit.reported for hit in hits])
+            reported = self._at.get(regions) or _write(self._at, regions, self._at_places)
             sentence = (
                 f"{subject} {verb} pain {zones}, matching your pain {reported}{_ON_SIDE[side]}"
             )
@@ -66,11 +68,15 @@ class Explainer:
                 return sentence + "."  # the usual case: places only
             clauses.append(sentence)
         if evidence.conditions:
-            conditions = _once(self._mistaken, evidence.conditions, self._conditions)
+            conditions = self._mistaken.get(evidence.conditions) or _write(
+                self._mistaken, evidence.conditions, self._conditions
+            )
             lead = f"{subject} can cause pain that" if not clauses else "its pain"
             clauses.append(f"{lead} is often mistaken for {conditions}")
         if evidence.symptoms:
-            symptoms = _once(self._causes, evidence.symptoms, self._symptoms)
+            symptoms = self._causes.get(evidence.symptoms) or _write(
+                self._causes, evidence.symptoms, self._symptoms
+            )
             clauses.append(f"it can also cause {symptoms}")
         if not clauses:
             return f"{subject} is linked to what you described."
@@ -85,14 +91,15 @@ class Explainer:
 
 def _places(wording: Mapping[str, str], regions: tuple[str, ...]) -> str:
     """ "to the temple and to the eyebrow": each region once, in order."""
+    if len(regions) == 1:  # the usual case
+        return wording[regions[0]]
     return _join([wording[region] for region in dict.fromkeys(regions)])
 
 
-def _once(memo: dict[K, str], key: K, write: Callable[[K], str]) -> str:
-    """`write(key)`, remembered in `memo`."""
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = write(key)
+def _write(memo: dict[K, str], key: K, write: Callable[[K], str]) -> str:
+    """`write(key)`, remembered in `memo` (callers look in `memo` first: `memo.get(key) or
+    _write(...)`; every wording is a non-empty string)."""
+    found = memo[key] = write(key)
     return found
 
 
