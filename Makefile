@@ -5,9 +5,10 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed check-data test lint typecheck bench clean
+.PHONY: help install install-dev run migrate seed check-data test lint typecheck bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -15,10 +16,15 @@ help: ## List the targets
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
 
-install: $(STAMP) ## Create .venv with the triggermap command (idempotent)
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(DEV_STAMP)
+
+install: $(STAMP) ## Create .venv with the triggermap command and its runtime dependencies
+install-dev: $(DEV_STAMP) ## install, plus the test, lint and type-check tools
 
 migrate: install ## Upgrade the database schema
 	$(BIN)/triggermap migrate
@@ -32,14 +38,14 @@ check-data: install ## Validate data/ without a database
 run: seed ## Install, migrate, seed, and serve on http://$(HOST):$(PORT)
 	$(BIN)/triggermap serve --host $(HOST) --port $(PORT)
 
-lint: install ## ruff (lint + format check)
+lint: install-dev ## ruff (lint + format check)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-typecheck: install ## mypy --strict
+typecheck: install-dev ## mypy --strict
 	$(BIN)/mypy
 
-test: lint typecheck check-data ## Lint, type-check and run the whole suite on SQLite and PostgreSQL
+test: install-dev lint typecheck check-data ## Lint, type-check and run the whole suite on SQLite and PostgreSQL
 	$(BIN)/pytest
 
 bench: install ## Quality and load benchmarks (see bench/README.md)
