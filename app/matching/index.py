@@ -1,6 +1,6 @@
 """`build_index`: everything a query needs, computed once per dataset version.
 
-The index is immutable (apart from `KnownWords`' tokens of the dataset's own words, made on
+The index is immutable (apart from `WordTokens`' tokens of the dataset's own words, made on
 first use) and safe to share between requests; it keeps nothing of a request. Building it is
 linear in the dataset: regions x tree size for the postings, one pass over every name and
 synonym for the phrase table.
@@ -22,7 +22,7 @@ from app.matching.fuzzy import Speller
 from app.matching.hierarchy import Hierarchy, build_hierarchy
 from app.matching.labels import Labels, build_labels
 from app.matching.lexicon import FUNCTION_WORDS, MOVEMENT_VERBS
-from app.matching.normalize import KnownWords, display, phrase_key, surface_words
+from app.matching.normalize import WordTokens, display, phrase_key, surface_words
 from app.matching.paths import Paths, build_paths
 from app.matching.phrases import PRIORITY_ID, PRIORITY_NAME, PhraseTable, PhraseTarget, TermKind
 from app.matching.records import DatasetRecords, RegionRecord, TermRecord, TriggerPointRecord
@@ -71,7 +71,7 @@ class MatchIndex:
     phrases: PhraseTable
     speller: Speller
     known_words: frozenset[str]  # the keys of every word a phrase uses
-    words: KnownWords  # the dataset's and the lexicon's words, tokenised once
+    word_tokens: WordTokens  # the dataset's and the lexicon's words, tokenised once
     red_flags: RedFlagRules
     # red-flag phrases in a structured input: region -> "<name> pain", symptom/condition -> name
     statement_flags: Mapping[TermKind, Mapping[str, frozenset[int]]]
@@ -111,7 +111,7 @@ def build_index(records: DatasetRecords) -> MatchIndex:
         phrases=phrases,
         speller=Speller([*_wordings(records), *red_flags.phrases]),
         known_words=frozenset({w for key in phrases.all_keys() for w in key} | flag_words),
-        words=_known_words(records, red_flags),
+        word_tokens=_word_tokens(records, red_flags),
         red_flags=red_flags,
         statement_flags=_statement_flags(red_flags, records.regions, terms),
         labels=build_labels(tps, records.regions, records.conditions, records.symptoms),
@@ -152,10 +152,10 @@ def _point_terms(tp: TriggerPointRecord) -> PointTerms:
     return PointTerms(frozenset(tp.symptoms), frozenset(tp.factors), frozenset(tp.conditions))
 
 
-def _known_words(records: DatasetRecords, red_flags: RedFlagRules) -> KnownWords:
+def _word_tokens(records: DatasetRecords, red_flags: RedFlagRules) -> WordTokens:
     """Every word of the dataset's wordings, its red-flag phrases and the lexicon."""
     wordings = [*_wordings(records), *red_flags.phrases, *MOVEMENT_VERBS, *FUNCTION_WORDS]
-    return KnownWords({word for wording in wordings for word in surface_words(wording)})
+    return WordTokens({word for wording in wordings for word in surface_words(wording)})
 
 
 def _wordings(records: DatasetRecords) -> list[str]:

@@ -5,7 +5,7 @@ a side in "right now", "right after", "all right". A region takes the side of th
 marker in its own clause (on a tie, the one before it), so "left temple and eye" puts both on
 the left and "right shoulder and left knee" keeps them apart. Regions that are not lateral
 (the top of the head, the sacrum) never carry a side. With no marker, a paired part named in the
-plural ("my temples", "both knees" aside) is on both sides.
+plural ("my temples", "sore feet") is on both sides.
 """
 
 from __future__ import annotations

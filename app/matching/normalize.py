@@ -12,7 +12,7 @@ because negation and laterality never reach across them. Determiners stay in the
 matching steps over them, so "back of my head" == "back of the head".
 
 Nothing here remembers a person's words. Work is saved only for a closed set of words, those of
-the dataset and the lexicon (`KnownWords`, built with the index); any other word of a request
+the dataset and the lexicon (`WordTokens`, built with the index); any other word of a request
 is tokenised afresh and forgotten with the request.
 """
 
@@ -81,7 +81,7 @@ def _undouble(base: str) -> str:
     return base
 
 
-class KnownWords:
+class WordTokens:
     """The tokens of the words the dataset and the lexicon use, each made once.
 
     A closed set, fixed when the index is built: `tokenize` reuses these tokens, and makes any
@@ -109,10 +109,10 @@ class KnownWords:
         return token
 
 
-_NO_KNOWN_WORDS: Final = KnownWords(())
+_NO_WORD_TOKENS: Final = WordTokens(())
 
 
-def tokenize(text: str, known: KnownWords = _NO_KNOWN_WORDS) -> list[Token]:
+def tokenize(text: str, known: WordTokens = _NO_WORD_TOKENS) -> list[Token]:
     """Split text into tokens with clause numbers (`known` saves work on familiar words)."""
     tokens: list[Token] = []
     clause = 0

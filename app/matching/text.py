@@ -43,7 +43,7 @@ class TextAnalysis(NamedTuple):
 
 def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
     """Read one free-text description."""
-    tokens = correct_spelling(index, tokenize(text, index.words))
+    tokens = correct_spelling(index, tokenize(text, index.word_tokens))
     items = scan_items(index, tokens)
     consumed = [False] * len(tokens)
     for item in items:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.matching.normalize import KnownWords, display, normalize, phrase_key, stem, tokenize
+from app.matching.normalize import WordTokens, display, normalize, phrase_key, stem, tokenize
 
 
 def test_normalize_folds_case_accents_ampersand_and_possessives() -> None:
@@ -58,7 +58,7 @@ def test_lower_first_keeps_acronyms_and_eponyms() -> None:
 
 
 def test_known_words_reuse_their_tokens_and_keep_no_other_word() -> None:
-    known = KnownWords(["temples", "headache"])
+    known = WordTokens(["temples", "headache"])
     first = tokenize("headache at my temples, zanzibarish", known)
     again = tokenize("headache at my temples, zanzibarish", known)
     assert [t.key for t in first] == ["headache", "at", "my", "temple", "zanzibarish"]
