@@ -8,7 +8,10 @@ fired flag (emergency > urgent > see_clinician), or self_care when none fired.
 Phrases are matched on the same normalised tokens as everything else (case, punctuation,
 determiners and plural endings do not matter), must lie within one clause, may step over a
 side word ("pain in my left arm" matches "pain in arm"), and "X pain" also matches the common
-rewordings "pain in X", "X hurts" and "X ache".
+rewordings "pain in X", "X hurts" and "X ache". One plural counts: a paired part in the plural
+means both sides (`lexicon.BOTH_SIDES_PLURALS`), so a phrase written with it ("legs feel numb")
+needs the plural in the text, while one written in the singular ("pain down my leg") matches
+either.
 
 Evaluation looks only at rules that can match: every rule is indexed under the phrases of one
 of its groups, its *key* group (the group whose phrases the fewest other groups share, so a
@@ -25,8 +28,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from app.matching.lexicon import SKIPPABLE_IN_PHRASE
-from app.matching.normalize import Token, display, phrase_key, tokenize
+from app.matching.lexicon import BOTH_SIDES_PLURALS, DETERMINERS, SKIPPABLE_IN_PHRASE
+from app.matching.normalize import Token, display, tokenize
 from app.matching.records import RedFlagRecord, TriageLevel
 from app.matching.result import RedFlagHit, Triage
 
@@ -114,7 +117,7 @@ def _phrase_id(
     texts: list[str],
     by_start: dict[str, PhraseNode],
 ) -> int:
-    key = phrase_key(phrase)
+    key = flag_key(phrase)
     if key not in ids:
         ids[key] = len(texts)
         texts.append(display(phrase))
@@ -135,6 +138,17 @@ def _add_variant(by_start: dict[str, PhraseNode], variant: tuple[str, ...], phra
 _Match = tuple[list[int], tuple[int, ...]]  # the positions of a phrase's words, its ids
 
 
+def flag_key(phrase: str) -> tuple[str, ...]:
+    """A red-flag phrase's words as the trie files them: token keys without determiners, but a
+    paired part in the plural as written ("legs"), since it says "both sides"."""
+    return tuple(_words(token)[-1] for token in tokenize(phrase) if token.raw not in DETERMINERS)
+
+
+def _words(token: Token) -> tuple[str, ...]:
+    """The trie words a token can be: its key, and a paired part in the plural also itself."""
+    return (token.key, token.raw) if token.raw in BOTH_SIDES_PLURALS else (token.key,)
+
+
 def find_phrases(
     rules: RedFlagRules, tokens: Sequence[Token], negated: Sequence[bool]
 ) -> PhraseHits:
@@ -143,10 +157,12 @@ def find_phrases(
     Clause numbers must never decrease along `tokens` (as `tokenize` numbers them).
     """
     found: list[_Match] = []
+    by_start = rules.by_start
     for start, token in enumerate(tokens):
-        first = rules.by_start.get(token.key)
-        if first is not None:
-            _extend(first, tokens, [start], found)
+        for word in _words(token):
+            first = by_start.get(word)
+            if first is not None:
+                _extend(first, tokens, [start], found)
     present: set[int] = set()
     covered: set[int] = set()
     for span, phrase_ids in found:
@@ -182,9 +198,10 @@ def _extend(
         token = tokens[pos]
         if token.clause != clause:
             return
-        child = node.children.get(token.key)
-        if child is not None and all(tokens[p].key != token.key for p in range(after, pos)):
-            _extend(child, tokens, [*span, pos], found)
+        for word in _words(token):
+            child = node.children.get(word)
+            if child is not None and all(tokens[p].key != token.key for p in range(after, pos)):
+                _extend(child, tokens, [*span, pos], found)
         if token.raw not in SKIPPABLE_IN_PHRASE:
             return
 

@@ -125,3 +125,29 @@ def test_a_side_word_in_a_phrase_must_be_there() -> None:
         )
     ]
     assert [result.level for result in fired] == ["emergency", "self_care"]
+
+
+def test_a_paired_part_in_the_plural_needs_the_plural() -> None:
+    rules = compile_red_flags(
+        [
+            RedFlagRecord(
+                "both-legs",
+                "urgent",
+                "Numb legs",
+                "See a doctor today.",
+                ((("legs feel numb",),), (("pain down my leg",),)),
+            )
+        ]
+    )
+
+    def level(text: str) -> str:
+        tokens = tokenize(text)
+        found = find_phrases(rules, tokens, [False] * len(tokens))
+        return evaluate(rules, found.present, None).level
+
+    # written in the plural: both sides, so one leg does not match
+    assert level("my legs feel numb") == "urgent"
+    assert level("my left leg feels numb") == "self_care"
+    # written in the singular: either matches
+    assert level("pain down my leg") == "urgent"
+    assert level("pain down my legs") == "urgent"
