@@ -1,9 +1,8 @@
 """`build_index`: everything a query needs, computed once per dataset version.
 
-The index is immutable (apart from `WordTokens`' tokens of the dataset's own words, made on
-first use) and safe to share between requests; it keeps nothing of a request. Building it is
-linear in the dataset: regions x tree size for the postings, one pass over every name and
-synonym for the phrase table.
+The index is immutable and safe to share between requests; it keeps nothing of a request.
+Building it is linear in the dataset: regions x tree size for the postings, one pass over every
+name and synonym for the phrase table.
 
 Everything a query would otherwise recompute from the records is stored ready to use: hit lists
 per reported region, each trigger point's term sets and row labels, the trigger points linked to

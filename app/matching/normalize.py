@@ -82,16 +82,20 @@ def _undouble(base: str) -> str:
 
 
 class WordTokens:
-    """The tokens of the words the dataset and the lexicon use, each made once.
+    """The tokens of the words the dataset and the lexicon use, made once.
 
-    A closed set, fixed when the index is built: `tokenize` reuses these tokens, and makes any
-    other word's token afresh without keeping it (a request's words are health data)."""
+    Fixed when the index is built, so nothing in it depends on a request: `tokenize` reuses
+    these tokens, and makes any other word's token afresh without keeping it (a request's words
+    are health data)."""
 
     def __init__(self, words: Iterable[str]) -> None:
         self._keys = {word: stem(word) for word in words}
-        # (word, clause) -> token, filled on first use; bounded by the known words times
-        # _MEMO_CLAUSES, and holding only known words
-        self._tokens: dict[tuple[str, int], Token] = {}
+        # (word, clause) -> token, for the first clauses of a text, where nearly every word is
+        self._tokens = {
+            (word, clause): Token(word, key, clause)
+            for word, key in self._keys.items()
+            for clause in range(_MEMO_CLAUSES)
+        }
 
     def __contains__(self, word: object) -> bool:
         return word in self._keys
@@ -101,12 +105,7 @@ class WordTokens:
         if found is not None:
             return found
         key = self._keys.get(word)
-        if key is None:
-            return Token(word, stem(word), clause)
-        token = Token(word, key, clause)
-        if clause < _MEMO_CLAUSES:
-            self._tokens[word, clause] = token
-        return token
+        return Token(word, stem(word) if key is None else key, clause)
 
 
 _NO_WORD_TOKENS: Final = WordTokens(())
