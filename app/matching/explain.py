@@ -27,6 +27,9 @@ _ON_SIDE: Final[Mapping[ResultSide | None, str]] = {
     "left": " on the left side",
     "right": " on the right side",
 }
+# The words that agree with the subject: a trigger point, or a muscle's trigger points.
+_SINGULAR: Final = ("commonly sends", "its pain", "it", "is")
+_PLURAL: Final = ("commonly send", "their pain", "they", "are")
 K = TypeVar("K", bound=Hashable)
 
 
@@ -54,9 +57,9 @@ class Explainer:
         """The sentence for one result row (a trigger point, or a muscle when grouped); `hits`
         are the evidence's hits in site order, `side` the side of the places they explain."""
         subject = point.muscle_subject if grouped else point.subject
+        verb, its_pain, it, is_ = _PLURAL if grouped else _SINGULAR
         clauses = []
         if hits:
-            verb = "commonly send" if grouped else "commonly sends"
             zone_regions = tuple([hit.zone_region for hit in hits])
             zones = self._to.get(zone_regions) or _write(self._to, zone_regions, self._to_zones)
             regions = tuple([hit.reported for hit in hits])
@@ -71,15 +74,15 @@ class Explainer:
             conditions = self._mistaken.get(evidence.conditions) or _write(
                 self._mistaken, evidence.conditions, self._conditions
             )
-            lead = f"{subject} can cause pain that" if not clauses else "its pain"
+            lead = f"{subject} can cause pain that" if not clauses else its_pain
             clauses.append(f"{lead} is often mistaken for {conditions}")
         if evidence.symptoms:
             symptoms = self._causes.get(evidence.symptoms) or _write(
                 self._causes, evidence.symptoms, self._symptoms
             )
-            clauses.append(f"it can also cause {symptoms}")
+            clauses.append(f"{it} can also cause {symptoms}")
         if not clauses:
-            return f"{subject} is linked to what you described."
+            return f"{subject} {is_} linked to what you described."
         return "; ".join(clauses) + "."
 
     def _conditions(self, conditions: frozenset[str]) -> str:

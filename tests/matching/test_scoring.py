@@ -193,6 +193,15 @@ def test_explanation_names_zones_and_reported_side(index: MatchIndex) -> None:
     assert "tension-type headache" in row.explanation
 
 
+def test_a_muscle_row_speaks_of_its_trigger_points_in_the_plural(index: MatchIndex) -> None:
+    query = MatchQuery(text="left temple pain, tension headache", group_by="muscle")
+    row = match(index, query).results[0]
+    assert row.explanation.startswith("Trigger points in the temporalis commonly send pain")
+    assert "; their pain is often mistaken for tension-type headache" in row.explanation
+    single = match(index, MatchQuery(text="left temple pain, tension headache")).results[0]
+    assert "; its pain is often mistaken for tension-type headache" in single.explanation
+
+
 def _with(records: DatasetRecords, extra: TriggerPointRecord) -> DatasetRecords:
     return DatasetRecords(
         records.version,
