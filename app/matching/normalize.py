@@ -90,7 +90,8 @@ class WordTokens:
 
     def __init__(self, words: Iterable[str]) -> None:
         self._keys = {word: stem(word) for word in words}
-        # (word, clause) -> token, for the first clauses of a text, where nearly every word is
+        # (word, clause) -> token for the first _MEMO_CLAUSES clauses, which hold nearly every
+        # word a person writes
         self._tokens = {
             (word, clause): Token(word, key, clause)
             for word, key in self._keys.items()

@@ -141,7 +141,11 @@ _Match = tuple[list[int], tuple[int, ...]]  # the positions of a phrase's words,
 def flag_key(phrase: str) -> tuple[str, ...]:
     """A red-flag phrase's words as the trie files them: token keys without determiners, but a
     paired part in the plural as written ("legs"), since it says "both sides"."""
-    return tuple(_words(token)[-1] for token in tokenize(phrase) if token.raw not in DETERMINERS)
+    return tuple(
+        token.raw if token.raw in BOTH_SIDES_PLURALS else token.key
+        for token in tokenize(phrase)
+        if token.raw not in DETERMINERS
+    )
 
 
 def _words(token: Token) -> tuple[str, ...]:
