@@ -1,7 +1,7 @@
 """One plain-language sentence per result, built only from what matched.
 
 "A trigger point in the temporalis — TrP1 (anterior fibres) — commonly sends pain to the temple and
-to the eyebrow, matching your pain at the temple on the left side; its pain is often mistaken
+to the eyebrow, matching your pain in the temple on the left side; its pain is often mistaken
 for tension-type headache."
 
 The trigger point's label goes between dashes after the muscle, so any label reads well. Every
@@ -39,11 +39,11 @@ class Explainer:
     def __init__(self, labels: Labels) -> None:
         self._labels = labels
         self._to: dict[tuple[str, ...], str] = {}  # zone regions -> "to the temple and ..."
-        self._at: dict[tuple[str, ...], str] = {}  # reported regions -> "at the temple and ..."
+        self._felt: dict[tuple[str, ...], str] = {}  # reported regions -> "in the temple and ..."
         self._mistaken: dict[frozenset[str], str] = {}  # conditions -> their names, joined
         self._causes: dict[frozenset[str], str] = {}  # symptoms -> their names, joined
         self._to_zones = partial(_places, labels.to_places)
-        self._at_places = partial(_places, labels.at_places)
+        self._felt_places = partial(_places, labels.felt_places)
 
     def explain(
         self,
@@ -63,7 +63,7 @@ class Explainer:
             zone_regions = tuple([hit.zone_region for hit in hits])
             zones = self._to.get(zone_regions) or _write(self._to, zone_regions, self._to_zones)
             regions = tuple([hit.reported for hit in hits])
-            reported = self._at.get(regions) or _write(self._at, regions, self._at_places)
+            reported = self._felt.get(regions) or _write(self._felt, regions, self._felt_places)
             sentence = (
                 f"{subject} {verb} pain {zones}, matching your pain {reported}{_ON_SIDE[side]}"
             )

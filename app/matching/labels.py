@@ -2,9 +2,9 @@
 
 Per trigger point: its `Ref`s and the subject of its explanation ("A trigger point in the
 temporalis — TrP1 (anterior fibres) —", or "Trigger points in the temporalis" for a muscle row);
-per region: the place as an explanation says it ("to the temple", "at the temple", "behind the
-eye"); per condition and symptom: the name as it reads inside a sentence. `app.matching.explain`
-only joins these pieces.
+per region: the place as an explanation says it ("to the temple", "in the temple", "at the base
+of the skull", "behind the eye"); per condition and symptom: the name as it reads inside a
+sentence. `app.matching.explain` only joins these pieces.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from app.matching.records import RegionRecord, TermRecord, TriggerPointRecord
 from app.matching.result import Ref
 
 # Region names that already start with a preposition ("Behind the eye", "Between the shoulder
-# blades") take no "to"/"at" and no article.
+# blades") take no "to"/"in" and no article.
 _PREPOSITIONS: Final = frozenset(
     {
         "above",
@@ -48,7 +48,7 @@ class PointLabels:
 class Labels:
     points: tuple[PointLabels, ...]  # parallel to MatchIndex.trigger_points
     to_places: Mapping[str, str]  # region -> "to the temple" (where a zone sends pain)
-    at_places: Mapping[str, str]  # region -> "at the temple" (where the person feels it)
+    felt_places: Mapping[str, str]  # region -> "in the temple" (where the person feels it)
     conditions: Mapping[str, str]  # id -> "tension-type headache"
     symptoms: Mapping[str, str]  # id -> lowercased name
 
@@ -74,7 +74,7 @@ def build_labels(
     return Labels(
         points=tuple(_point_labels(tp) for tp in trigger_points),
         to_places={r.id: place(r.name, "to") for r in regions},
-        at_places={r.id: place(r.name, "at") for r in regions},
+        felt_places={r.id: place(r.name, felt_preposition(r.name)) for r in regions},
         conditions={c.id: lower_first(c.name) for c in conditions},
         symptoms={s.id: s.name.lower() for s in symptoms},
     )
@@ -89,6 +89,12 @@ def _point_labels(tp: TriggerPointRecord) -> PointLabels:
         subject=f"A trigger point in the {muscle} \u2014 {lower_first(tp.label)} \u2014",
         muscle_subject=f"Trigger points in the {muscle}",
     )
+
+
+def felt_preposition(name: str) -> str:
+    """Pain is felt "at" a part of something ("at the base of the skull", "at the back of the
+    knee") and "in" a body part ("in the temple", "in the leg")."""
+    return "at" if " of " in name.lower() else "in"
 
 
 def place(name: str, preposition: str) -> str:

@@ -57,6 +57,16 @@ def test_lower_first_keeps_acronyms_and_eponyms() -> None:
     assert lower_first("Achilles tendon") == "Achilles tendon"
 
 
+def test_pain_is_felt_in_a_part_and_at_a_part_of_something() -> None:
+    from app.matching.labels import felt_preposition, place
+
+    assert [place(name, felt_preposition(name)) for name in ("Temple", "Base of the skull")] == [
+        "in the temple",
+        "at the base of the skull",
+    ]
+    assert place("Behind the eye", felt_preposition("Behind the eye")) == "behind the eye"
+
+
 def test_known_words_reuse_their_tokens_and_keep_no_other_word() -> None:
     known = WordTokens(["temples", "headache"])
     first = tokenize("headache at my temples, zanzibarish", known)
