@@ -72,6 +72,11 @@ class Interpretation(Output):
     conditions: list[str]
     negated: list[str] = Field(description='Phrases read as denied ("no numbness").')
     unrecognized: list[str] = Field(description="Words that were not understood.")
+    age: int | None = Field(
+        None,
+        description='The age given, or else one the text states ("I\'m 65", "a 70 year old"); '
+        "age-dependent red flags use it.",
+    )
 
 
 class RedFlagHit(Output):

@@ -13,7 +13,8 @@ your chest" next to "call an ambulance".
 
 Red flags read the text, and also the structured inputs as short statements ("Chest pain",
 "Numbness"), so a body-map-only request is triaged too; the phrases of every such statement are
-worked out when the index is built (`MatchIndex.statement_flags`).
+worked out when the index is built (`MatchIndex.statement_flags`). Age-dependent flags use the
+`age` given or, failing that, an age the text states ("I'm 65"); the interpretation shows it.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def interpret(index: MatchIndex, query: MatchQuery) -> Interpretation:
 def match(index: MatchIndex, query: MatchQuery) -> MatchOutcome:
     """Rank trigger points (or muscles) for a query, with triage and explanations."""
     reading = _read(index, query)
-    triage = evaluate(index.red_flags, reading.red_flag_phrases, query.age)
+    triage = evaluate(index.red_flags, reading.red_flag_phrases, reading.interpretation.age)
     # Never suggest self-treatment next to an emergency: the triage is the whole answer.
     withheld = triage.level == "emergency"
     scoring = reading.scoring
@@ -105,6 +106,7 @@ def _read(index: MatchIndex, query: MatchQuery) -> _Reading:
         conditions=scoring.conditions,
         negated=text.negated,
         unrecognized=text.unrecognized,
+        age=query.age if query.age is not None else text.age,
     )
     flags = index.statement_flags
     stated = [flags["region"][s.regions[0]] for s in structured]

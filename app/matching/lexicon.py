@@ -78,6 +78,16 @@ BOTH_SIDES_PLURALS: Final = _words(
     collarbones
     """
 )
+# A stated age: "I'm 65", "aged 65" (AGE_CUES before the number), "65 years old" (YEAR_WORDS
+# after it); not when a unit follows the number ("I'm 65 kg", "I'm 6 weeks pregnant").
+AGE_CUES: Final = _words("im aged age")
+YEAR_WORDS: Final = _words("year years yr yrs")
+NOT_YEARS_AFTER_AGE: Final = _words(
+    """
+    kg kgs kilos lb lbs pounds stone cm km miles percent times
+    minute minutes hour hours day days week weeks month months
+    """
+)
 # "right" is not a side in "right now", "right after", "all right".
 RIGHT_NOT_SIDE_AFTER: Final = _words("now away after before there here then when as")
 
@@ -171,6 +181,9 @@ FUNCTION_WORDS: Final = (
     | CLAUSE_BREAKERS
     | frozenset(word for phrase in FACET_PHRASES for word in phrase)
     | frozenset(word for bigram in NEGATION_BIGRAMS for word in bigram)
+    | AGE_CUES
+    | YEAR_WORDS
+    | _words("old yo y o")  # "65 years old", "65 yo", "65 y/o"
 )
 
 

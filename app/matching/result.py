@@ -40,6 +40,7 @@ class Interpretation:
     conditions: tuple[str, ...] = ()
     negated: tuple[str, ...] = ()
     unrecognized: tuple[str, ...] = ()
+    age: int | None = None  # given, or stated in the text ("I'm 65")
 
 
 @dataclass

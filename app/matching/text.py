@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Final, NamedTuple
 
+from app.matching.age import stated_age
 from app.matching.index import MatchIndex
 from app.matching.laterality import mention_side, side_markers
 from app.matching.lexicon import (
@@ -39,6 +40,7 @@ class TextAnalysis(NamedTuple):
     negated: tuple[str, ...] = ()
     unrecognized: tuple[str, ...] = ()
     red_flag_phrases: frozenset[int] = frozenset()
+    age: int | None = None  # stated in the text ("I'm 65")
 
 
 def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
@@ -62,6 +64,7 @@ def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
         negated=tuple(_negated_phrases(tokens, items, mask)),
         unrecognized=tuple(_leftovers(index, tokens, consumed, mask, hits)),
         red_flag_phrases=hits.present,
+        age=stated_age(tokens),
     )
 
 

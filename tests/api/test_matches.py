@@ -85,7 +85,18 @@ def test_interpret_echoes_understanding(client: TestClient) -> None:
     assert response.status_code == 200
     assert [r["region"] for r in body["interpretation"]["regions"]] == ["temple"]
     assert body["interpretation"]["factors"] == ["stress"]
+    assert body["interpretation"]["age"] is None
     assert "results" not in body
+
+
+def test_interpret_reads_an_age_from_the_text(client: TestClient) -> None:
+    body = {"text": "I'm 71 and have a new headache and a tender scalp"}
+    found = client.post("/v1/interpret", json=body).json()
+    assert found["interpretation"]["age"] == 71
+    assert found["triage"]["level"] == "urgent"
+    given = client.post("/v1/interpret", json={**body, "age": 40}).json()
+    assert given["interpretation"]["age"] == 40
+    assert given["triage"]["level"] == "self_care"
 
 
 def test_unknown_region_is_422_with_suggestions(client: TestClient) -> None:

@@ -63,6 +63,17 @@ def test_min_age_requires_a_known_age(index: MatchIndex) -> None:
     assert triage(index, text).level == "self_care"
 
 
+def test_an_age_stated_in_the_text_counts_unless_one_is_given(index: MatchIndex) -> None:
+    assert triage(index, "I'm 67, new headache and jaw pain when chewing").level == "urgent"
+    assert triage(index, "a 72 year old with a new headache and jaw pain when chewing").level == (
+        "urgent"
+    )
+    # the age field wins over the text
+    assert triage(index, "I'm 67, new headache and jaw pain when chewing", age=30).level == (
+        "self_care"
+    )
+
+
 def test_highest_level_wins_and_is_listed_first(index: MatchIndex) -> None:
     result = triage(index, "swollen calf, losing weight, and the worst headache of my life")
     assert result.level == "emergency"

@@ -1,0 +1,31 @@
+"""Ages stated in free text ("I'm 65", "a 70 year old") and the numbers that are not ages."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.matching.age import stated_age
+from app.matching.normalize import tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("I'm 65 and my head hurts", 65),
+        ("I am 65", 65),
+        ("aged 58, new headache", 58),
+        ("my 70 year old mother", 70),
+        ("a 70-year-old man", 70),
+        ("72 y/o with jaw pain", 72),
+        ("34 yrs old", 34),
+        # not ages
+        ("I'm 65 kg", None),
+        ("I am 6 weeks pregnant", None),
+        ("pain for 65 days", None),
+        ("I'm 300 years old", None),
+        ("I'm. 65", None),  # not in one clause
+        ("headache", None),
+    ],
+)
+def test_stated_age(text: str, age: int | None) -> None:
+    assert stated_age(tokenize(text)) == age
