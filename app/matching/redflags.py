@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from app.matching.lexicon import BOTH_SIDES_PLURALS, DETERMINERS, SKIPPABLE_IN_PHRASE
-from app.matching.normalize import Token, display, tokenize
+from app.matching.normalize import Token, display, stem, tokenize
 from app.matching.records import RedFlagRecord, TriageLevel
 from app.matching.result import RedFlagHit, Triage
 
@@ -54,6 +54,9 @@ class PhraseNode:
     (filled in by `compile_red_flags`, read-only afterwards)."""
 
     ids: tuple[int, ...] = ()
+    # phrases ending here that name a paired part in the plural ("legs feel numb"), each with the
+    # positions of those words: the text must have the plural there too
+    plural_ids: tuple[tuple[int, tuple[int, ...]], ...] = ()
     children: dict[str, PhraseNode] = field(default_factory=dict)
 
 
@@ -128,10 +131,17 @@ def _phrase_id(
 
 
 def _add_variant(by_start: dict[str, PhraseNode], variant: tuple[str, ...], phrase_id: int) -> None:
-    node = by_start.setdefault(variant[0], PhraseNode())
-    for word in variant[1:]:
-        node = node.children.setdefault(word, PhraseNode())
-    if phrase_id not in node.ids:
+    """File a variant (a `flag_key` reworded) under its words' keys; a plural paired part
+    ("legs") is filed under its key ("leg") and its position kept on the phrase's last node."""
+    keys = [stem(word) if word in BOTH_SIDES_PLURALS else word for word in variant]
+    plural = tuple(n for n, word in enumerate(variant) if word in BOTH_SIDES_PLURALS)
+    node = by_start.setdefault(keys[0], PhraseNode())
+    for key in keys[1:]:
+        node = node.children.setdefault(key, PhraseNode())
+    if plural:
+        if (phrase_id, plural) not in node.plural_ids:
+            node.plural_ids = (*node.plural_ids, (phrase_id, plural))
+    elif phrase_id not in node.ids:
         node.ids = (*node.ids, phrase_id)
 
 
@@ -139,18 +149,13 @@ _Match = tuple[list[int], tuple[int, ...]]  # the positions of a phrase's words,
 
 
 def flag_key(phrase: str) -> tuple[str, ...]:
-    """A red-flag phrase's words as the trie files them: token keys without determiners, but a
-    paired part in the plural as written ("legs"), since it says "both sides"."""
+    """A red-flag phrase's words: token keys without determiners, but a paired part in the plural
+    as written ("legs"), since it says "both sides" (see `_add_variant`)."""
     return tuple(
         token.raw if token.raw in BOTH_SIDES_PLURALS else token.key
         for token in tokenize(phrase)
         if token.raw not in DETERMINERS
     )
-
-
-def _words(token: Token) -> tuple[str, ...]:
-    """The trie words a token can be: its key, and a paired part in the plural also itself."""
-    return (token.key, token.raw) if token.raw in BOTH_SIDES_PLURALS else (token.key,)
 
 
 def find_phrases(
@@ -161,12 +166,10 @@ def find_phrases(
     Clause numbers must never decrease along `tokens` (as `tokenize` numbers them).
     """
     found: list[_Match] = []
-    by_start = rules.by_start
     for start, token in enumerate(tokens):
-        for word in _words(token):
-            first = by_start.get(word)
-            if first is not None:
-                _extend(first, tokens, [start], found)
+        first = rules.by_start.get(token.key)
+        if first is not None:
+            _extend(first, tokens, [start], found)
     present: set[int] = set()
     covered: set[int] = set()
     for span, phrase_ids in found:
@@ -194,6 +197,10 @@ def _extend(
     """
     if node.ids:
         found.append((span, node.ids))
+    if node.plural_ids:
+        plural = [pid for pid, at in node.plural_ids if _plural_at(tokens, span, at)]
+        if plural:
+            found.append((span, tuple(plural)))
     if not node.children:
         return
     clause = tokens[span[0]].clause
@@ -202,10 +209,9 @@ def _extend(
         token = tokens[pos]
         if token.clause != clause:
             return
-        for word in _words(token):
-            child = node.children.get(word)
-            if child is not None and all(tokens[p].key != token.key for p in range(after, pos)):
-                _extend(child, tokens, [*span, pos], found)
+        child = node.children.get(token.key)
+        if child is not None and all(tokens[p].key != token.key for p in range(after, pos)):
+            _extend(child, tokens, [*span, pos], found)
         if token.raw not in SKIPPABLE_IN_PHRASE:
             return
 
@@ -245,3 +251,8 @@ def _first_matching_rule(
         if all(not group.isdisjoint(present) for group in rule):
             return tuple(texts[min(group & present)] for group in rule)
     return None
+
+
+def _plural_at(tokens: Sequence[Token], span: Sequence[int], positions: Sequence[int]) -> bool:
+    """Are the phrase's words at `positions` (of `span`) plural paired parts in the text?"""
+    return all(tokens[span[n]].raw in BOTH_SIDES_PLURALS for n in positions)
