@@ -92,7 +92,7 @@ def _read(index: MatchIndex, query: MatchQuery) -> _Reading:
     absent = _merge(text.absent_symptoms, given_absent)
     scoring = ScoringQuery(
         sites=_dedupe(index, [*text.sites, *structured]),
-        symptoms=tuple(s for s in _merge(text.symptoms, given_symptoms) if s not in absent),
+        symptoms=_without(_merge(text.symptoms, given_symptoms), absent),
         absent_symptoms=absent,
         factors=_merge(text.factors, given_factors),
         conditions=_merge(text.conditions, given_conditions),
@@ -115,6 +115,10 @@ def _read(index: MatchIndex, query: MatchQuery) -> _Reading:
     return _Reading(interpretation, scoring, text.red_flag_phrases.union(*stated))
 
 
+def _without(terms: tuple[str, ...], left_out: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple([term for term in terms if term not in left_out]) if left_out else terms
+
+
 def _groups(
     from_text: tuple[tuple[str, ...], ...], given: Sequence[str]
 ) -> tuple[tuple[str, ...], ...]:
@@ -124,8 +128,11 @@ def _groups(
     return tuple(groups)
 
 
-def _merge(first: Sequence[str], second: Sequence[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys([*first, *second]))
+def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    """Both lists, in order, without repeats (each list has none of its own)."""
+    if not second:
+        return first
+    return tuple(dict.fromkeys([*first, *second])) if first else second
 
 
 def _structured_sites(index: MatchIndex, query: MatchQuery) -> list[Site]:

@@ -105,13 +105,13 @@ class Plan(NamedTuple):
     @classmethod
     def of(cls, index: MatchIndex, query: ScoringQuery) -> Plan:
         groups = tuple(frozenset(group) for group in query.groups())
-        parts = [
-            (W_REGIONS, len(query.sites)),
-            (W_CONDITIONS, len(groups)),
-            (W_SYMPTOMS, len(query.symptoms)),
-            (W_FACTORS, len(query.factors)),
-        ]
-        denominator = sum(weight for weight, count in parts if count) or 1.0
+        parts = (
+            (W_REGIONS if query.sites else 0.0)
+            + (W_CONDITIONS if groups else 0.0)
+            + (W_SYMPTOMS if query.symptoms else 0.0)
+            + (W_FACTORS if query.factors else 0.0)
+        )
+        denominator = parts or 1.0
         weights = [_site_weight(index, site) for site in query.sites]
         region_unit = W_REGIONS / ((sum(weights) or 1.0) * denominator)
         terms = _Terms.of(query)
