@@ -14,6 +14,7 @@ from app import models as m
 from app.dataset import schema
 from app.dataset.loader import load_dataset
 from app.dataset.seed import content_hash
+from app.dataset.sync import id_slugs
 from app.dataset.versions import latest_version
 from app.matching.records import (
     DatasetRecords,
@@ -83,7 +84,7 @@ def records_from_dataset(data: schema.Dataset, version: str) -> DatasetRecords:
 async def records_from_db(session: AsyncSession) -> DatasetRecords:
     """Everything the matcher needs, read in a handful of queries."""
     latest = await latest_version(session)
-    region_slugs = dict((await session.execute(select(m.Region.id, m.Region.slug))).all())
+    region_slugs = await id_slugs(session, m.Region)
     regions = tuple(
         RegionRecord(
             r.slug, r.name, region_slugs.get(r.parent_id or 0), r.lateral, tuple(r.synonyms)
@@ -171,9 +172,7 @@ async def _trigger_points(
     symptoms = await _links(session, m.TriggerPointSymptom, "symptom_id", m.Symptom)
     factors = await _links(session, m.TriggerPointFactor, "factor_id", m.Factor)
     conditions = await _links(session, m.TriggerPointCondition, "condition_id", m.Condition)
-    muscle_slugs = {
-        id_: slug for id_, slug in await session.execute(select(m.Muscle.id, m.Muscle.slug))
-    }
+    muscle_slugs = await id_slugs(session, m.Muscle)
     query = select(m.TriggerPoint, m.Muscle).join(m.Muscle, m.TriggerPoint.muscle_id == m.Muscle.id)
     return tuple(
         TriggerPointRecord(

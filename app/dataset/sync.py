@@ -96,6 +96,12 @@ async def slug_ids(session: AsyncSession, model: Any) -> dict[str, int]:
     return {slug: id_ for slug, id_ in rows}
 
 
+async def id_slugs(session: AsyncSession, model: Any) -> dict[int, str]:
+    """Integer key -> public id for every row of ``model`` (the reverse of `slug_ids`)."""
+    rows = (await session.execute(select(model.id, model.slug))).all()
+    return {id_: slug for id_, slug in rows}
+
+
 def by_slug(
     entries: Iterable[Any], values: Callable[[Any, int], dict[str, Any]]
 ) -> dict[Key, dict[str, Any]]:

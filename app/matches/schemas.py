@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
+from app.matching.age import MAX_AGE
 from app.schemas import Output, StrictInput
 
 Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
@@ -35,7 +36,7 @@ class InterpretRequest(StrictInput):
     absent_symptoms: list[Term] = Field(default_factory=list, max_length=30)
     factors: list[Term] = Field(default_factory=list, max_length=30, examples=[["stress"]])
     conditions: list[Term] = Field(default_factory=list, max_length=10, examples=[["sciatica"]])
-    age: int | None = Field(None, ge=0, le=130)
+    age: int | None = Field(None, ge=0, le=MAX_AGE)
     sex: Literal["female", "male", "other"] | None = None
 
     @model_validator(mode="after")

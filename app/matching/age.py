@@ -19,7 +19,7 @@ from typing import Final
 from app.matching.lexicon import AGE_CUES, NOT_YEARS_AFTER_AGE, YEAR_WORDS
 from app.matching.normalize import Token
 
-MAX_AGE: Final = 130
+MAX_AGE: Final = 130  # also the bound of the `age` field of a request
 
 
 def stated_age(tokens: Sequence[Token]) -> int | None:
