@@ -22,6 +22,9 @@ def check_references(entries: dict[str, Located]) -> list[DataProblem]:
     problems += _check_muscles(entries["muscles"], ids)
     problems += _check_citations(entries, ids["sources"])
     problems += _check_vocabulary(entries["vocabulary"], ids)
+    problems += _check_concepts(entries["triage_concepts"], ids)
+    problems += _check_red_flags(entries["red_flags"], ids["triage_concepts"])
+    problems += _check_questions(entries["screening_questions"], ids)
     for kind in ("regions", "muscles", "conditions", "symptoms", "factors"):
         problems += _name_collisions(entries[kind])
     return problems
@@ -107,7 +110,7 @@ def _citations(entry: BaseModel) -> Iterator[tuple[str, str, schema.Citation]]:
 
 
 def _check_citations(entries: dict[str, Located], source_ids: set[str]) -> Iterator[DataProblem]:
-    for kind in ("muscles", "conditions", "red_flags"):
+    for kind in ("muscles", "conditions", "red_flags", "screening_questions"):
         for file, entry in entries[kind]:
             for owner, field, citation in _citations(entry):
                 if citation.source not in source_ids:
@@ -122,6 +125,70 @@ def _check_vocabulary(items: Located, ids: dict[str, set[str]]) -> Iterator[Data
             for value in getattr(entry, field):
                 if value not in ids[field]:
                     yield _missing(file, entry.phrase, field, value, field.rstrip("s"))
+
+
+_LEVELS = ("see_clinician", "urgent", "emergency")
+_TERM_FIELDS = (
+    ("regions", "regions", "region"),
+    ("symptoms", "symptoms", "symptom"),
+    ("factors", "factors", "factor"),
+    ("conditions", "conditions", "condition"),
+    ("near", "triage_concepts", "triage concept"),
+)
+
+
+def _check_concepts(items: Located, ids: dict[str, set[str]]) -> Iterator[DataProblem]:
+    """References resolve; a concept can be present somehow; findings (`near`) do not loop."""
+    near = {entry.id: set(entry.near) for _, entry in items}
+    for file, entry in items:
+        for field, kind, noun in _TERM_FIELDS:
+            for value in getattr(entry, field):
+                if value not in ids[kind]:
+                    yield _missing(file, entry.id, field, value, noun)
+        ways = [entry.phrases, entry.regions, entry.symptoms, entry.factors, entry.conditions]
+        ways += [entry.near, entry.min_age is not None, entry.sex is not None]
+        if not any(ways):
+            yield DataProblem(file, entry.id, "-", "has no phrase, term, near, age or sex")
+        if (entry.kind == "finding") != bool(entry.near):
+            yield DataProblem(file, entry.id, "near", "a finding, and only a finding, has near")
+        if _reaches(near, entry.id, entry.id):
+            yield DataProblem(file, entry.id, "near", "findings refer to each other in a loop")
+
+
+def _reaches(near: dict[str, set[str]], start: str, target: str) -> bool:
+    seen: set[str] = set()
+    todo = list(near.get(start, ()))
+    while todo:
+        node = todo.pop()
+        if node == target:
+            return True
+        if node not in seen:
+            seen.add(node)
+            todo.extend(near.get(node, ()))
+    return False
+
+
+def _check_red_flags(items: Located, concept_ids: set[str]) -> Iterator[DataProblem]:
+    for file, flag in items:
+        for n, rule in enumerate(flag.rules):
+            for field, values in (("all", rule.all), ("none", rule.none)):
+                for value in (c for item in values for c in ([item] if isinstance(item, str) else item)):
+                    if value not in concept_ids:
+                        yield _missing(file, flag.id, f"rules.{n}.{field}", value, "triage concept")
+            if rule.level and _LEVELS.index(rule.level) > _LEVELS.index(flag.level):
+                yield DataProblem(file, flag.id, f"rules.{n}.level", "above the flag's level")
+
+
+def _check_questions(items: Located, ids: dict[str, set[str]]) -> Iterator[DataProblem]:
+    for file, question in items:
+        if question.red_flag not in ids["red_flags"]:
+            yield _missing(file, question.id, "red_flag", question.red_flag, "red flag")
+        groups = [*question.ask_when, question.yes_means]
+        for value in (c for group in groups for c in group):
+            if value not in ids["triage_concepts"]:
+                yield _missing(file, question.id, "ask_when/yes_means", value, "triage concept")
+        if question.id in ids["symptoms"]:
+            yield DataProblem(file, question.id, "id", "is also a symptom id")
 
 
 def _names(entry: Any) -> Iterable[str]:

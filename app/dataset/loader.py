@@ -26,6 +26,8 @@ KINDS: dict[str, type[BaseModel]] = {
     "muscles": schema.MuscleEntry,
     "vocabulary": schema.VocabularyEntry,
     "red_flags": schema.RedFlagEntry,
+    "triage_concepts": schema.TriageConceptEntry,
+    "screening_questions": schema.ScreeningQuestionEntry,
 }
 
 

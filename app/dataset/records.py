@@ -21,7 +21,10 @@ from app.matching.records import (
     RedFlagRecord,
     ReferralSide,
     RegionRecord,
+    RuleRecord,
+    ScreeningQuestionRecord,
     TermRecord,
+    TriageConceptRecord,
     TriggerPointRecord,
     VocabularyRecord,
     ZoneKind,
@@ -74,8 +77,24 @@ def records_from_dataset(data: schema.Dataset, version: str) -> DatasetRecords:
                 for v in data.vocabulary
             ),
             red_flags=tuple(
-                RedFlagRecord(f.id, f.level, f.title, f.advice, f.rules, f.min_age)
+                RedFlagRecord(
+                    f.id,
+                    f.level,
+                    f.title,
+                    f.advice,
+                    tuple(RuleRecord(r.groups(), r.none, r.level) for r in f.rules),
+                    tuple(c.source for c in f.sources),
+                )
                 for f in data.red_flags
+            ),
+            triage_concepts=tuple(
+                TriageConceptRecord(**c.model_dump()) for c in data.triage_concepts
+            ),
+            screening_questions=tuple(
+                ScreeningQuestionRecord(
+                    q.id, q.text, q.red_flag, q.ask_when, q.yes_means, tuple(c.source for c in q.sources)
+                )
+                for q in data.screening_questions
             ),
         )
     )
@@ -104,17 +123,7 @@ async def records_from_db(session: AsyncSession) -> DatasetRecords:
             )
             for v in (await session.scalars(select(m.VocabularyEntry))).all()
         ),
-        red_flags=tuple(
-            RedFlagRecord(
-                f.slug,
-                f.level,  # type: ignore[arg-type]
-                f.title,
-                f.advice,
-                tuple(tuple(tuple(group) for group in rule) for rule in f.rules),
-                f.min_age,
-            )
-            for f in (await session.scalars(select(m.RedFlag))).all()
-        ),
+        **await _triage(session),
     )
     return canonical(records)
 
@@ -140,7 +149,66 @@ def canonical(records: DatasetRecords) -> DatasetRecords:
         conditions=tuple(sorted(records.conditions, key=lambda t: t.id)),
         vocabulary=tuple(sorted(records.vocabulary, key=lambda v: v.phrase)),
         red_flags=tuple(sorted(records.red_flags, key=lambda f: f.id)),
+        triage_concepts=tuple(sorted(records.triage_concepts, key=lambda c: c.id)),
     )
+
+
+async def _triage(session: AsyncSession) -> dict[str, Any]:
+    """The triage rules: concepts, red flags and screening questions (in their data order)."""
+    concepts = (await session.scalars(select(m.TriageConcept))).all()
+    flags = (await session.scalars(select(m.RedFlag))).all()
+    flag_slugs = {f.id: f.slug for f in flags}
+    questions = (
+        await session.scalars(select(m.ScreeningQuestion).order_by(m.ScreeningQuestion.position))
+    ).all()
+    return {
+        "red_flags": tuple(
+            RedFlagRecord(
+                f.slug,
+                f.level,  # type: ignore[arg-type]
+                f.title,
+                f.advice,
+                tuple(
+                    RuleRecord(
+                        tuple(tuple(group) for group in rule["all"]),
+                        tuple(rule["none"]),
+                        rule["level"],
+                    )
+                    for rule in f.rules
+                ),
+                tuple(f.sources),
+            )
+            for f in flags
+        ),
+        "triage_concepts": tuple(
+            TriageConceptRecord(
+                c.slug,
+                c.kind,  # type: ignore[arg-type]
+                c.label,
+                tuple(c.phrases),
+                tuple(c.regions),
+                tuple(c.symptoms),
+                tuple(c.factors),
+                tuple(c.conditions),
+                tuple(c.near),
+                c.min_age,
+                c.sex,
+                c.history,
+            )
+            for c in concepts
+        ),
+        "screening_questions": tuple(
+            ScreeningQuestionRecord(
+                q.slug,
+                q.text,
+                flag_slugs[q.red_flag_id],
+                tuple(tuple(group) for group in q.ask_when),
+                tuple(q.yes_means),
+                tuple(q.sources),
+            )
+            for q in questions
+        ),
+    }
 
 
 async def _terms(session: AsyncSession, model: Any) -> tuple[TermRecord, ...]:

@@ -182,7 +182,48 @@ class VocabularyEntry(Entry):
     factors: tuple[Slug, ...] = ()
 
 
-PhraseGroup = tuple[Annotated[str, StringConstraints(min_length=1, max_length=120)], ...]
+Phrase = Annotated[str, StringConstraints(min_length=1, max_length=120, pattern=r"^[^A-Z]+$")]
+ConceptKind = Literal[
+    "site",
+    "symptom",
+    "quality",
+    "onset",
+    "course",
+    "function",
+    "systemic",
+    "context",
+    "diagnosis",
+    "finding",
+]
+
+
+class TriageConceptEntry(Entry):
+    """A clinical idea triage rules are written in (see data/FORMAT.md, triage/concepts.yaml)."""
+
+    id: Slug
+    kind: ConceptKind
+    label: Name
+    phrases: tuple[Phrase, ...] = ()
+    regions: tuple[Slug, ...] = ()
+    symptoms: tuple[Slug, ...] = ()
+    factors: tuple[Slug, ...] = ()
+    conditions: tuple[Slug, ...] = ()
+    near: tuple[Slug, ...] = ()
+    min_age: int | None = Field(None, ge=0, le=130)
+    sex: Literal["female", "male"] | None = None
+    history: bool = False
+
+
+class RuleEntry(Entry):
+    """Every item of `all` (a concept, or a list of concepts of which one will do) is present,
+    and no concept of `none`; `level` lowers the flag's level for partial evidence."""
+
+    all: tuple[Slug | tuple[Slug, ...], ...] = Field(min_length=1)
+    none: tuple[Slug, ...] = ()
+    level: Level | None = None
+
+    def groups(self) -> tuple[tuple[str, ...], ...]:
+        return tuple((item,) if isinstance(item, str) else item for item in self.all)
 
 
 class RedFlagEntry(Entry):
@@ -190,9 +231,17 @@ class RedFlagEntry(Entry):
     level: Level
     title: LongName
     advice: Text
-    rules: tuple[tuple[PhraseGroup, ...], ...] = Field(min_length=1)
-    min_age: int | None = Field(None, ge=0, le=130)
-    sources: tuple[Citation, ...] = ()
+    rules: tuple[RuleEntry, ...] = Field(min_length=1)
+    sources: tuple[Citation, ...] = Field(min_length=1)
+
+
+class ScreeningQuestionEntry(Entry):
+    id: Slug
+    text: LongName
+    red_flag: Slug
+    ask_when: tuple[tuple[Slug, ...], ...] = Field(min_length=1)
+    yes_means: tuple[Slug, ...] = Field(min_length=1)
+    sources: tuple[Citation, ...] = Field(min_length=1)
 
 
 class Dataset(Entry):
@@ -206,3 +255,5 @@ class Dataset(Entry):
     muscles: tuple[MuscleEntry, ...]
     vocabulary: tuple[VocabularyEntry, ...]
     red_flags: tuple[RedFlagEntry, ...]
+    triage_concepts: tuple[TriageConceptEntry, ...]
+    screening_questions: tuple[ScreeningQuestionEntry, ...]

@@ -1,4 +1,5 @@
-"""Desired rows for muscles, trigger points, their links and citations, vocabulary and red flags."""
+"""Desired rows for muscles, trigger points, their links and citations, vocabulary and the
+triage rules (concepts, red flags, screening questions)."""
 
 from __future__ import annotations
 
@@ -122,7 +123,34 @@ async def sync_rules(session: AsyncSession, plan: SyncPlan, data: schema.Dataset
         for entry in data.vocabulary
     }
     await upsert_rows(session, plan, m.VocabularyEntry, ("phrase",), vocabulary)
+    await upsert_rows(
+        session, plan, m.TriageConcept, ("slug",), by_slug(data.triage_concepts, _concept_row)
+    )
     await upsert_rows(session, plan, m.RedFlag, ("slug",), by_slug(data.red_flags, _red_flag_row))
+    flags = await slug_ids(session, m.RedFlag)
+    await upsert_rows(
+        session,
+        plan,
+        m.ScreeningQuestion,
+        ("slug",),
+        by_slug(data.screening_questions, lambda entry, n: _question_row(entry, n, flags)),
+    )
+
+
+def _concept_row(entry: schema.TriageConceptEntry, _: int) -> dict[str, Any]:
+    return {
+        "kind": entry.kind,
+        "label": entry.label,
+        "phrases": list(entry.phrases),
+        "regions": list(entry.regions),
+        "symptoms": list(entry.symptoms),
+        "factors": list(entry.factors),
+        "conditions": list(entry.conditions),
+        "near": list(entry.near),
+        "min_age": entry.min_age,
+        "sex": entry.sex,
+        "history": entry.history,
+    }
 
 
 def _red_flag_row(entry: schema.RedFlagEntry, _: int) -> dict[str, Any]:
@@ -130,7 +158,22 @@ def _red_flag_row(entry: schema.RedFlagEntry, _: int) -> dict[str, Any]:
         "level": entry.level,
         "title": entry.title,
         "advice": entry.advice,
-        "rules": [[list(group) for group in rule] for rule in entry.rules],
-        "min_age": entry.min_age,
+        "rules": [
+            {"all": [list(g) for g in rule.groups()], "none": list(rule.none), "level": rule.level}
+            for rule in entry.rules
+        ],
+        "sources": [c.source for c in entry.sources],
+    }
+
+
+def _question_row(
+    entry: schema.ScreeningQuestionEntry, position: int, flags: dict[str, int]
+) -> dict[str, Any]:
+    return {
+        "position": position,
+        "text": entry.text,
+        "red_flag_id": flags[entry.red_flag],
+        "ask_when": [list(group) for group in entry.ask_when],
+        "yes_means": list(entry.yes_means),
         "sources": [c.source for c in entry.sources],
     }

@@ -11,10 +11,11 @@ returned but flagged, with `ask_about` listing that area's parts.
 Emergency triage withholds the ranked list (`results_withheld`), so an app never shows "massage
 your chest" next to "call an ambulance".
 
-Red flags read the text, and also the structured inputs as short statements ("Chest pain",
-"Numbness"), so a body-map-only request is triaged too; the phrases of every such statement are
-worked out when the index is built (`MatchIndex.statement_flags`). Age-dependent flags use the
-`age` given or, failing that, an age the text states ("I'm 65"); the interpretation shows it.
+Triage (`app.matching.triage`) reads the concepts of the text and of the structured inputs
+(a tapped region, a chosen symptom or condition), so a body-map-only request is triaged too.
+Answers to screening questions arrive as their ids in `symptoms` (yes) and `absent_symptoms`
+(no). Age concepts use the `age` given or, failing that, an age the text states ("I'm 65"); the
+interpretation shows it.
 """
 
 from __future__ import annotations
@@ -26,24 +27,27 @@ from app.matching.index import MatchIndex
 from app.matching.lexicon import Side
 from app.matching.muscles import rank_muscles
 from app.matching.query import MatchQuery
-from app.matching.redflags import evaluate
+from app.matching.phrases import TermKind
 from app.matching.result import (
     Interpretation,
     InterpretedRegion,
     MatchOutcome,
     MatchResult,
+    Triage,
 )
 from app.matching.results import build_rows
 from app.matching.scoring import ScoringQuery, rank_trigger_points
 from app.matching.sites import Site
-from app.matching.terms import resolve, resolve_all
+from app.matching.terms import resolve, resolve_all, resolve_symptoms
 from app.matching.text import TextAnalysis, analyse_text
+from app.matching.triage import assess
+from app.matching.triage.concepts import Found, personal_evidence, structured_evidence
 
 
 class _Reading(NamedTuple):
     interpretation: Interpretation
     scoring: ScoringQuery
-    red_flag_phrases: frozenset[int]  # in the text and in the structured inputs
+    triage: Triage
 
 
 _NO_TEXT: Final = TextAnalysis()
@@ -57,7 +61,7 @@ def interpret(index: MatchIndex, query: MatchQuery) -> Interpretation:
 def match(index: MatchIndex, query: MatchQuery) -> MatchOutcome:
     """Rank trigger points (or muscles) for a query, with triage and explanations."""
     reading = _read(index, query)
-    triage = evaluate(index.red_flags, reading.red_flag_phrases, reading.interpretation.age)
+    triage = reading.triage
     # Never suggest self-treatment next to an emergency: the triage is the whole answer.
     withheld = triage.level == "emergency"
     scoring = reading.scoring
@@ -85,8 +89,8 @@ def match(index: MatchIndex, query: MatchQuery) -> MatchOutcome:
 def _read(index: MatchIndex, query: MatchQuery) -> _Reading:
     text = analyse_text(index, query.text) if query.text else _NO_TEXT
     structured = _structured_sites(index, query)
-    given_symptoms = resolve_all(index, "symptom", "symptoms", query.symptoms)
-    given_absent = resolve_all(index, "symptom", "absent_symptoms", query.absent_symptoms)
+    yes, given_symptoms = resolve_symptoms(index, "symptoms", query.symptoms)
+    no, given_absent = resolve_symptoms(index, "absent_symptoms", query.absent_symptoms)
     given_factors = resolve_all(index, "factor", "factors", query.factors)
     given_conditions = resolve_all(index, "condition", "conditions", query.conditions)
     absent = _merge(text.absent_symptoms, given_absent)
@@ -98,6 +102,7 @@ def _read(index: MatchIndex, query: MatchQuery) -> _Reading:
         conditions=_merge(text.conditions, given_conditions),
         condition_groups=_groups(text.condition_groups, given_conditions),
     )
+    age = query.age if query.age is not None else text.age
     interpretation = Interpretation(
         regions=_interpreted_regions(index, scoring.sites),
         symptoms=scoring.symptoms,
@@ -106,13 +111,24 @@ def _read(index: MatchIndex, query: MatchQuery) -> _Reading:
         conditions=scoring.conditions,
         negated=text.negated,
         unrecognized=text.unrecognized,
-        age=query.age if query.age is not None else text.age,
+        age=age,
     )
-    flags = index.statement_flags
-    stated = [flags["region"][s.regions[0]] for s in structured]
-    stated += [flags["symptom"][s] for s in given_symptoms]
-    stated += [flags["condition"][c] for c in given_conditions]
-    return _Reading(interpretation, scoring, text.red_flag_phrases.union(*stated))
+    concepts = index.triage.concepts
+    inputs: list[tuple[TermKind, str, str]] = [
+        ("region", site.regions[0], site.phrase) for site in structured
+    ]
+    inputs += [("symptom", s, s) for s in given_symptoms]
+    inputs += [("factor", f, f) for f in given_factors]
+    inputs += [("condition", c, c) for c in given_conditions]
+    found = Found(
+        [
+            *(text.triage.present if text.triage else ()),
+            *structured_evidence(concepts, inputs),
+            *personal_evidence(concepts, age, query.sex),
+        ],
+        list(text.triage.denied if text.triage else ()),
+    )
+    return _Reading(interpretation, scoring, assess(index.triage, found, yes, no))
 
 
 def _without(terms: tuple[str, ...], left_out: tuple[str, ...]) -> tuple[str, ...]:

@@ -6,8 +6,8 @@ name and synonym for the phrase table.
 
 Everything a query would otherwise recompute from the records is stored ready to use: hit lists
 per reported region, each trigger point's term sets and row labels, the trigger points linked to
-each condition grouped by muscle, and the red-flag phrases of every structured input, so the
-cost of a query follows what it touches, not the dataset's size.
+each condition grouped by muscle, and the compiled triage rules, so the cost of a query follows
+what it touches, not the dataset's size.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from app.matching.normalize import WordTokens, display, phrase_key, surface_word
 from app.matching.paths import Paths, build_paths
 from app.matching.phrases import PRIORITY_ID, PRIORITY_NAME, PhraseTable, PhraseTarget, TermKind
 from app.matching.records import DatasetRecords, RegionRecord, TermRecord, TriggerPointRecord
-from app.matching.redflags import RedFlagRules, compile_red_flags, statement_phrases
+from app.matching.triage import TriageRules, compile_triage
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +71,7 @@ class MatchIndex:
     speller: Speller
     known_words: frozenset[str]  # the keys of every word a phrase uses
     word_tokens: WordTokens  # the dataset's and the lexicon's words, tokenised once
-    red_flags: RedFlagRules
-    # red-flag phrases in a structured input: region -> "<name> pain", symptom/condition -> name
-    statement_flags: Mapping[TermKind, Mapping[str, frozenset[int]]]
+    triage: TriageRules
     labels: Labels
 
 
@@ -83,14 +81,15 @@ STANDING_BORROWED: Final = 2
 
 
 def build_index(records: DatasetRecords) -> MatchIndex:
-    """Precompute the region tree, postings, rarity, phrase table, speller and red flags."""
+    """Precompute the region tree, postings, rarity, phrase table, speller and triage rules."""
     hierarchy = build_hierarchy(records.regions)
     tps = records.trigger_points
     postings = build_postings(tps, hierarchy)
     terms = _term_tables(records)
     phrases = _phrase_table(records, terms)
-    red_flags = compile_red_flags(records.red_flags)
-    flag_words = {w for text in red_flags.phrases for w in phrase_key(text)}
+    triage = compile_triage(records, hierarchy)
+    flag_phrases = triage.concepts.trie.phrases
+    flag_words = {w for text in flag_phrases for w in phrase_key(text)}
     return MatchIndex(
         version=records.version,
         regions={r.id: r for r in records.regions},
@@ -108,28 +107,12 @@ def build_index(records: DatasetRecords) -> MatchIndex:
         linked_by_muscle=_linked_by_muscle(tps),
         terms=terms,
         phrases=phrases,
-        speller=Speller([*_wordings(records), *red_flags.phrases]),
+        speller=Speller([*_wordings(records), *flag_phrases]),
         known_words=frozenset({w for key in phrases.all_keys() for w in key} | flag_words),
-        word_tokens=_word_tokens(records, red_flags),
-        red_flags=red_flags,
-        statement_flags=_statement_flags(red_flags, records.regions, terms),
+        word_tokens=_word_tokens(records, flag_phrases),
+        triage=triage,
         labels=build_labels(tps, records.regions, records.conditions, records.symptoms),
     )
-
-
-def _statement_flags(
-    red_flags: RedFlagRules, regions: Sequence[RegionRecord], terms: Mapping[TermKind, TermTable]
-) -> dict[TermKind, Mapping[str, frozenset[int]]]:
-    """The red-flag phrases of each structured input, as `match` words it."""
-    named: list[tuple[TermKind, Mapping[str, str]]] = [
-        ("region", {r.id: f"{r.name} pain" for r in regions}),
-        ("symptom", terms["symptom"].names),
-        ("condition", terms["condition"].names),
-    ]
-    return {
-        kind: {term: statement_phrases(red_flags, text) for term, text in wordings.items()}
-        for kind, wordings in named
-    }
 
 
 def _term_tables(records: DatasetRecords) -> dict[TermKind, TermTable]:
@@ -151,9 +134,9 @@ def _point_terms(tp: TriggerPointRecord) -> PointTerms:
     return PointTerms(frozenset(tp.symptoms), frozenset(tp.factors), frozenset(tp.conditions))
 
 
-def _word_tokens(records: DatasetRecords, red_flags: RedFlagRules) -> WordTokens:
-    """Every word of the dataset's wordings, its red-flag phrases and the lexicon."""
-    wordings = [*_wordings(records), *red_flags.phrases, *MOVEMENT_VERBS, *FUNCTION_WORDS]
+def _word_tokens(records: DatasetRecords, flag_phrases: Sequence[str]) -> WordTokens:
+    """Every word of the dataset's wordings, its triage-concept phrases and the lexicon."""
+    wordings = [*_wordings(records), *flag_phrases, *MOVEMENT_VERBS, *FUNCTION_WORDS]
     return WordTokens({word for wording in wordings for word in surface_words(wording)})
 
 

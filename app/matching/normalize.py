@@ -125,6 +125,24 @@ def tokenize(text: str, known: WordTokens = _NO_WORD_TOKENS) -> list[Token]:
     return tokens
 
 
+_SENTENCE_END = re.compile(r"[.;!?\n]")
+
+
+def sentence_starts(text: str) -> frozenset[int]:
+    """The clause numbers (as `tokenize` counts them) that begin a new sentence: after ".",
+    ";", "!", "?" or a new line, or at a clause-breaking word ("but")."""
+    starts = set()
+    clause = 0
+    for piece in _PIECE.finditer(normalize(text)):
+        word = piece.group(1)
+        if not word or word == _CLAUSE_MARK or word in CLAUSE_BREAKERS:
+            clause += 1
+            if not word and not _SENTENCE_END.search(piece.group()):
+                continue
+            starts.add(clause)
+    return frozenset(starts)
+
+
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """The lookup key of a phrase: its token keys without determiners."""
     return tuple(token.key for token in tokenize(phrase) if token.raw not in DETERMINERS)

@@ -68,18 +68,67 @@ class VocabularyRecord:
     factors: tuple[str, ...] = ()
 
 
+ConceptKind = Literal[
+    "site", "symptom", "quality", "onset", "course", "function", "systemic", "context",
+    "diagnosis", "finding",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class TriageConceptRecord:
+    """A clinical idea triage rules are written in ("numbness", "the saddle area", "cancer
+    history"). It is present when the text uses one of its phrases, names one of its regions,
+    symptoms, factors or conditions (in text or as a structured input), when every concept of `near` is
+    present close together (a *finding*: numbness in the saddle area), or when the age is at
+    least `min_age`. `history` keeps it when said of the patient's past ("I had cancer")."""
+
+    id: str
+    kind: ConceptKind
+    label: str
+    phrases: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    symptoms: tuple[str, ...] = ()
+    factors: tuple[str, ...] = ()
+    conditions: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()
+    min_age: int | None = None
+    sex: str | None = None
+    history: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RuleRecord:
+    """A combination of concepts: every group of `all` needs one of its concepts present, and no
+    concept of `none` may be present. `level` lowers the flag's level for partial evidence."""
+
+    all: tuple[tuple[str, ...], ...]
+    none: tuple[str, ...] = ()
+    level: TriageLevel | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class RedFlagRecord:
-    """A red flag fires when any rule matches; a rule matches when every group has a phrase
-    present (and not negated) in the text. `min_age` additionally requires the age to be known
-    and at least that value."""
+    """A red flag fires when any of its rules holds; the hit takes the rule's level."""
 
     id: str
     level: TriageLevel
     title: str
     advice: str
-    rules: tuple[tuple[tuple[str, ...], ...], ...]
-    min_age: int | None = None
+    rules: tuple[RuleRecord, ...]
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningQuestionRecord:
+    """A yes/no question worth asking when `ask_when` holds (any group of concepts all present)
+    and the answer is not known yet; "yes" asserts the `yes_means` concepts, "no" denies them."""
+
+    id: str
+    text: str
+    red_flag: str
+    ask_when: tuple[tuple[str, ...], ...]
+    yes_means: tuple[str, ...]
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,3 +141,5 @@ class DatasetRecords:
     conditions: tuple[TermRecord, ...]
     vocabulary: tuple[VocabularyRecord, ...]
     red_flags: tuple[RedFlagRecord, ...]
+    triage_concepts: tuple[TriageConceptRecord, ...] = ()
+    screening_questions: tuple[ScreeningQuestionRecord, ...] = ()

@@ -44,18 +44,38 @@ class Interpretation:
 
 
 @dataclass
+class MatchedConcept:
+    """A concept that fired a red flag, and the words (or input) it came from."""
+
+    concept: str
+    label: str
+    words: str
+
+
+@dataclass
 class RedFlagHit:
     id: str
     level: TriageLevel
     title: str
     message: str
-    matched: tuple[str, ...]
+    matched: tuple[MatchedConcept, ...]
+
+
+@dataclass
+class ScreeningQuestion:
+    """A red-flag question to ask; answer by sending `id` in `symptoms` (yes) or
+    `absent_symptoms` (no)."""
+
+    id: str
+    text: str
+    red_flag: str
 
 
 @dataclass
 class Triage:
     level: TriageLevel
     red_flags: tuple[RedFlagHit, ...] = ()
+    screening: tuple[ScreeningQuestion, ...] = ()
 
 
 @dataclass

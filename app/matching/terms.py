@@ -42,6 +42,25 @@ def resolve_all(
     return tuple(dict.fromkeys(ids))
 
 
+def resolve_symptoms(
+    index: MatchIndex, field: str, values: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A symptom list may also answer screening questions (their ids): (answered question ids,
+    symptom ids), each in order without repeats."""
+    if not values:
+        return (), ()
+    questions = index.triage.questions
+    answers: dict[str, None] = {}
+    symptoms: dict[str, None] = {}
+    for n, value in enumerate(values):
+        lowered = value.strip().lower()
+        if lowered in questions:
+            answers[lowered] = None
+        else:
+            symptoms[resolve(index, "symptom", f"{field}[{n}]", value)] = None
+    return tuple(answers), tuple(symptoms)
+
+
 def suggest(index: MatchIndex, kind: TermKind, value: str) -> tuple[str, ...]:
     """Up to three ids whose id, name or synonym is closest to `value`."""
     table = index.terms[kind]

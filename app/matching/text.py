@@ -1,10 +1,11 @@
 """Free-text understanding: from "throbbing headache behind my left eye, no numbness" to sites,
 symptoms, factors, conditions, negations and the words we did not understand.
 
-Pipeline (all deterministic): tokenise -> correct spelling -> longest-match phrases ->
-negation scope -> red-flag phrases -> laterality -> sites (facets, spread paths) -> leftovers.
-Anything that is neither a known phrase, a grammar word, nor part of a red-flag phrase is
-reported as unrecognised, grouped into runs of adjacent words.
+Pipeline (all deterministic): tokenise -> correct spelling -> longest-match phrases and
+triage-concept phrases -> negation scope -> laterality -> sites (facets, spread paths) ->
+triage evidence (concepts present or denied, with whose and when: `app.matching.triage`) ->
+leftovers. Anything that is neither a known phrase, a grammar word, nor part of a triage-concept
+phrase is reported as unrecognised, grouped into runs of adjacent words.
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ from app.matching.lexicon import (
     is_content_word,
 )
 from app.matching.negation import negation_mask
-from app.matching.normalize import Token, tokenize
-from app.matching.redflags import PhraseHits, find_phrases
+from app.matching.normalize import Token, sentence_starts, tokenize
 from app.matching.scan import Item, correct_spelling, scan_items
 from app.matching.sites import RegionMention, Site, sites_from_mentions
+from app.matching.triage.concepts import Found, TextSpans, text_evidence
+from app.matching.triage.scope import scopes, sentence_numbers
 
 _SPLIT: Final = NEGATION_CUES | {"and", "or", "nor", "plus"}
 
@@ -39,7 +41,7 @@ class TextAnalysis(NamedTuple):
     condition_groups: tuple[tuple[str, ...], ...] = ()
     negated: tuple[str, ...] = ()
     unrecognized: tuple[str, ...] = ()
-    red_flag_phrases: frozenset[int] = frozenset()
+    triage: Found | None = None  # triage concepts, present and denied
     age: int | None = None  # stated in the text ("I'm 65")
 
 
@@ -47,13 +49,21 @@ def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
     """Read one free-text description."""
     tokens = correct_spelling(index, tokenize(text, index.word_tokens))
     items = scan_items(index, tokens)
+    spans = index.triage.concepts.trie.find(tokens)
     consumed = [False] * len(tokens)
+    # a negation word inside a known phrase ("can't turn my head", "no feeling down there") is
+    # part of what it says, not a negation cue
     for item in items:
         consumed[item.start : item.end] = [True] * (item.end - item.start)
+    covered = {pos for span in spans for pos in span.positions}
+    for pos in covered:
+        consumed[pos] = True
     mask = negation_mask(tokens, consumed)
-    hits = find_phrases(index.red_flags, tokens, mask)
     positive, negative = _split(items, mask)
     movers = _movers(positive, tokens)
+    starts = sentence_starts(text)
+    reading = TextSpans(tokens, mask, scopes(tokens, starts), sentence_numbers(tokens, starts))
+    terms = [(item.start, item.end, item.target_ids) for item in items]
     return TextAnalysis(
         sites=tuple(_sites(index, positive, tokens, moved=movers.keys())),
         symptoms=_ids(positive, "symptom"),
@@ -62,8 +72,8 @@ def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
         conditions=_ids(positive, "condition"),
         condition_groups=tuple(dict.fromkeys(g for i in positive if (g := i.ids("condition")))),
         negated=tuple(_negated_phrases(tokens, items, mask)),
-        unrecognized=tuple(_leftovers(index, tokens, consumed, mask, hits)),
-        red_flag_phrases=hits.present,
+        unrecognized=tuple(_leftovers(tokens, consumed, mask)),
+        triage=text_evidence(index.triage.concepts, reading, spans, terms),
         age=stated_age(tokens),
     )
 
@@ -162,16 +172,9 @@ def _negated_phrases(
     return list(dict.fromkeys(phrases))
 
 
-def _leftovers(
-    index: MatchIndex,
-    tokens: Sequence[Token],
-    consumed: Sequence[bool],
-    mask: Sequence[bool],
-    hits: PhraseHits,
-) -> list[str]:
-    covered = hits.covered
+def _leftovers(tokens: Sequence[Token], consumed: Sequence[bool], mask: Sequence[bool]) -> list[str]:
     unknown = [
-        not (consumed[pos] or mask[pos] or pos in covered) and is_content_word(token.raw)
+        not (consumed[pos] or mask[pos]) and is_content_word(token.raw)
         for pos, token in enumerate(tokens)
     ]
     runs = _runs(tokens, unknown)

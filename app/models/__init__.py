@@ -14,11 +14,11 @@ from app.models.provenance import (
     ConditionSource,
     DatasetVersion,
     MuscleSource,
-    RedFlag,
     TriggerPointSource,
     VocabularyEntry,
 )
 from app.models.reference import Condition, Factor, Region, Source, Symptom
+from app.models.triage import RedFlag, ScreeningQuestion, TriageConcept
 
 __all__ = [
     "Base",
@@ -31,8 +31,10 @@ __all__ = [
     "RedFlag",
     "ReferralZone",
     "Region",
+    "ScreeningQuestion",
     "Source",
     "Symptom",
+    "TriageConcept",
     "TriggerPoint",
     "TriggerPointAssociatedMuscle",
     "TriggerPointCondition",

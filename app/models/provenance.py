@@ -1,4 +1,4 @@
-"""Citations, red flags, vocabulary and dataset versions."""
+"""Citations, vocabulary and dataset versions."""
 
 from __future__ import annotations
 
@@ -54,21 +54,6 @@ class VocabularyEntry(Base):
     symptoms: Mapped[list[str]] = mapped_column(JSON, default=list)
     conditions: Mapped[list[str]] = mapped_column(JSON, default=list)
     factors: Mapped[list[str]] = mapped_column(JSON, default=list)
-
-
-class RedFlag(Base):
-    """Phrases that need medical care rather than self-treatment, with a triage level."""
-
-    __tablename__ = "red_flags"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(120), unique=True)
-    level: Mapped[str] = mapped_column(String(20))
-    title: Mapped[str] = mapped_column(String(400))
-    advice: Mapped[str] = mapped_column(Text)
-    rules: Mapped[list[Any]] = mapped_column(JSON)
-    min_age: Mapped[int | None] = mapped_column(Integer)
-    sources: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
 class DatasetVersion(Base):

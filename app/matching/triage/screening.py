@@ -1,0 +1,37 @@
+"""Screening questions: the red-flag questions worth asking about what was reported.
+
+A question is asked when one of its `ask_when` groups is wholly present, its answer is not known
+(it was not answered through `symptoms` / `absent_symptoms`, and the text neither states nor
+denies what it asks about), and its flag has not already fired at the flag's own level. An
+answered "yes" asserts the question's `yes_means` concepts, so it can raise the triage; a "no" only marks it
+answered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+from app.matching.records import RedFlagRecord, ScreeningQuestionRecord
+from app.matching.result import RedFlagHit, ScreeningQuestion
+from app.matching.triage.concepts import Evidence
+
+
+def questions_to_ask(
+    questions: Sequence[ScreeningQuestionRecord],
+    flags: Mapping[str, RedFlagRecord],
+    present: Mapping[str, Evidence],
+    known: Collection[str],
+    answered: Collection[str],
+    hits: Sequence[RedFlagHit],
+) -> tuple[ScreeningQuestion, ...]:
+    """`known`: concepts present or denied; `answered`: question ids answered either way."""
+    settled = {hit.id for hit in hits if hit.level == flags[hit.id].level}
+    asked = []
+    for question in questions:
+        if question.id in answered or question.red_flag in settled:
+            continue
+        if any(concept in known for concept in question.yes_means):
+            continue
+        if any(all(c in present for c in group) for group in question.ask_when):
+            asked.append(ScreeningQuestion(question.id, question.text, question.red_flag))
+    return tuple(asked)
