@@ -42,6 +42,7 @@ BENIGN_FLOOR: Final = 0.95
 class Outcome:
     case: dict[str, Any]
     got: str
+    flags: tuple[str, ...]
 
     @property
     def dangerous(self) -> bool:
@@ -81,7 +82,8 @@ def _earlier(case: dict[str, Any]) -> dict[str, Any]:
 
 def run(index: MatchIndex, case: dict[str, Any]) -> Outcome:
     query = MatchQuery(text=case["text"], age=case.get("age"), sex=case.get("sex"), limit=0)
-    return Outcome(case, match(index, query).triage.level)
+    triage = match(index, query).triage
+    return Outcome(case, triage.level, tuple(hit.id for hit in triage.red_flags))
 
 
 def report(part: str, outcomes: list[Outcome], show: bool) -> tuple[float, float]:
@@ -104,7 +106,8 @@ def report(part: str, outcomes: list[Outcome], show: bool) -> tuple[float, float
         for o in outcomes:
             if not o.passed:
                 want = o.case.get("expected_level") or f"<= {o.case.get('max_level')}"
-                print(f"  FAIL [{o.group}] want {want}, got {o.got}: {o.case['text']!r}")
+                fired = ", ".join(o.flags) or "no flag"
+                print(f"  FAIL [{o.group}] want {want}, got {o.got} ({fired}): {o.case['text']!r}")
     return sensitivity, specificity
 
 

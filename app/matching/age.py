@@ -7,8 +7,10 @@ counts as an age only in one of these wordings, within one clause:
     i am / im / aged / age  <number>      (not followed by a unit: "I'm 65 kg", "aged 3 months")
     <number>  year(s) old / yr(s) old / yo / y o
 
-and only from 1 to 130. The first such number wins; the `age` field, when given, wins over the
-text (`app.matching.engine`).
+and only from 1 to 130. The first such number wins. Failing those, a carer's wording counts:
+"my dad is 80", "he's 72", "my son (15)", or a number standing alone in its clause ("back pain
+after a fall, 71") or opening the text ("59 and these headaches are new"). The `age` field,
+when given, wins over the text (`app.matching.engine`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from app.matching.lexicon import AGE_CUES, NOT_YEARS_AFTER_AGE, YEAR_WORDS
+from app.matching.lexicon import AGE_CUES, AGE_IS_CUES, NOT_YEARS_AFTER_AGE, OTHER_PEOPLE, YEAR_WORDS
 from app.matching.normalize import Token
 
 MAX_AGE: Final = 130  # also the bound of the `age` field of a request
@@ -24,12 +26,33 @@ MAX_AGE: Final = 130  # also the bound of the `age` field of a request
 
 def stated_age(tokens: Sequence[Token]) -> int | None:
     """The first age the tokens state, or None."""
-    for pos, token in enumerate(tokens):
-        if token.raw.isdigit() and (_after_cue(tokens, pos) or _before_years(tokens, pos)):
-            age = int(token.raw)
-            if 1 <= age <= MAX_AGE:
-                return age
+    for wording in (_own_age, _someones_age):
+        for pos, token in enumerate(tokens):
+            if token.raw.isdigit() and wording(tokens, pos):
+                age = int(token.raw)
+                if 1 <= age <= MAX_AGE:
+                    return age
     return None
+
+
+def _own_age(tokens: Sequence[Token], pos: int) -> bool:
+    return _after_cue(tokens, pos) or _before_years(tokens, pos)
+
+
+def _someones_age(tokens: Sequence[Token], pos: int) -> bool:
+    """ "my dad is 80", "he's 72", "my son (15)", ", 71," alone, or "59 and ..." first."""
+    clause = tokens[pos].clause
+    before = _word(tokens, pos - 1, clause)
+    if before in AGE_IS_CUES and (before != "is" or _word(tokens, pos - 2, clause)):
+        return _word(tokens, pos + 1, clause) not in NOT_YEARS_AFTER_AGE
+    alone = _word(tokens, pos - 1, clause) == "" and _word(tokens, pos + 1, clause) == ""
+    after_person = pos > 0 and tokens[pos - 1].raw in OTHER_PEOPLE
+    opening = pos == 0 and _word(tokens, 1, clause) == "and"
+    return (alone and (after_person or pos == len(tokens) - 1 or _clause_end(tokens, pos))) or opening
+
+
+def _clause_end(tokens: Sequence[Token], pos: int) -> bool:
+    return pos + 1 == len(tokens) or tokens[pos + 1].clause != tokens[pos].clause
 
 
 def _word(tokens: Sequence[Token], pos: int, clause: int) -> str:

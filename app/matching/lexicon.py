@@ -32,7 +32,7 @@ NEGATION_CUES: Final = _words(
 )
 # A negation that ends its clause answers what came before it, as on a checklist: "chest pain?
 # no", "fever: none", "numbness - denies".
-ANSWER_CUES: Final = _words("no none nope nil negative denies denied never")
+ANSWER_CUES: Final = _words("no none nope nil negative denies denied never n x")
 # Two-word negation cues, matched on consecutive tokens.
 NEGATION_BIGRAMS: Final = frozenset({("negative", "for"), ("free", "of")})
 
@@ -81,6 +81,20 @@ BOTH_SIDES_PLURALS: Final = _words(
 # A stated age: "I'm 65", "aged 65" (AGE_CUES before the number), "65 years old" (YEAR_WORDS
 # after it); not when a unit follows the number ("I'm 65 kg", "I'm 6 weeks pregnant").
 AGE_CUES: Final = _words("im aged age")
+# Someone other than the writer: "my mum", "grandad", "my friend" (whose words triage sets
+# aside when they tell that person's story, and whose stated age is used when no other is).
+OTHER_PEOPLE: Final = _words(
+    """
+    mum mom mother mam mummy mommy dad father daddy papa brother sister sibling siblings
+    grandma gran granny nan nana nanna grandmother grandad granddad grandpa grandfather
+    grandparent grandparents parent parents uncle aunt auntie cousin friend friends mate
+    son daughter husband wife partner boyfriend girlfriend fiance fiancee neighbour neighbor
+    colleague coworker boss family relative relatives he she they someone somebody people
+    toddler child children kid kids baby neighbours neighbors
+    """
+)
+# "my dad is 80", "he's 72": these words before "is" or the number name someone's age.
+AGE_IS_CUES: Final = _words("is hes shes who")
 YEAR_WORDS: Final = _words("year years yr yrs")
 NOT_YEARS_AFTER_AGE: Final = _words(
     """

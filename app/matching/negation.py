@@ -5,11 +5,14 @@ Rules, kept simple so they can be predicted:
 * A *pre* cue ("no", "not", "without", "denies", "don't", "negative for", ...) negates the
   rest of its clause. Clauses end at sentence punctuation and at "but", "however", "although".
   Inside a clause, "and"/"or" keep the scope going ("no numbness or tingling") unless the next
-  word starts a new positive statement ("no numbness and my neck hurts", "... and it aches").
+  word after "and" starts a new positive statement ("no numbness and my neck hurts").
 * A *post* cue ("normal", "fine", "ok", "unaffected") negates the words before it in its clause,
-  walking back until a pain word ("back pain and bladder normal" keeps the back pain).
-* An *answer*: "no", "none", "denies"... with nothing after it in its clause answers what came
-  before, as on a checklist: the words before it in its clause ("fever - no"), or the whole
+  walking back until a pain word ("back pain and bladder normal" keeps the back pain); alone in
+  its clause it answers the previous clause ("Temperature: normal").
+* "or" carries a negation on ("didn't fall or have an accident"); "and", "plus" and "with"
+  followed by a subject or a pain word start a new, positive statement.
+* An *answer*: "no", "none", "denies"... with nothing after it in its clause (list numbers
+  aside) answers what came before, as on a checklist: the words before it in its clause ("fever - no"), or the whole
   previous clause when it stands alone ("chest pain? no", "fever: none").
 * A cue that is itself part of a known phrase ("can't turn my head" as a symptom) is not a cue.
 """
@@ -28,7 +31,7 @@ from app.matching.lexicon import (
 )
 from app.matching.normalize import Token
 
-_CONJUNCTIONS = frozenset({"and", "or", "plus", "with"})
+_RESTARTING_CONJUNCTIONS = frozenset({"and", "plus", "with"})
 
 
 def negation_mask(tokens: Sequence[Token], consumed: Sequence[bool]) -> list[bool]:
@@ -61,14 +64,21 @@ def _forward(tokens: Sequence[Token], start: int, mask: list[bool]) -> None:
 
 def _restarts(tokens: Sequence[Token], pos: int) -> bool:
     """ "and" + a subject or pain word begins a new, positive statement."""
-    if tokens[pos].raw not in _CONJUNCTIONS or pos + 1 >= len(tokens):
+    if tokens[pos].raw not in _RESTARTING_CONJUNCTIONS or pos + 1 >= len(tokens):
         return False
     following = tokens[pos + 1]
     return following.clause == tokens[pos].clause and following.raw in POSITIVE_RESTARTERS
 
 
 def _ends_clause(tokens: Sequence[Token], pos: int) -> bool:
-    return pos + 1 == len(tokens) or tokens[pos + 1].clause != tokens[pos].clause
+    """Nothing but list numbers follows `pos` in its clause ("Swollen leg? No 2. Red calf?")."""
+    clause = tokens[pos].clause
+    for after in range(pos + 1, len(tokens)):
+        if tokens[after].clause != clause:
+            return True
+        if not tokens[after].raw.isdigit():
+            return False
+    return True
 
 
 def _answer(tokens: Sequence[Token], cue: int, mask: list[bool]) -> None:
@@ -83,7 +93,12 @@ def _answer(tokens: Sequence[Token], cue: int, mask: list[bool]) -> None:
 
 
 def _backward(tokens: Sequence[Token], cue: int, mask: list[bool]) -> None:
+    """Negate back to a pain word; a cue alone in its clause answers the clause before it
+    ("Temperature: normal")."""
     clause = tokens[cue].clause
+    if cue == 0 or tokens[cue - 1].clause != clause:
+        _answer(tokens, cue, mask)
+        return
     for pos in range(cue - 1, -1, -1):
         token = tokens[pos]
         if token.clause != clause or token.raw in PAIN_WORDS:

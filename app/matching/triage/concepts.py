@@ -136,7 +136,7 @@ def text_evidence(
     """The concepts in a text: its concept phrases (`spans`, found by `table.trie`), and the
     terms the reader found there (`terms`: start, end and ids by kind of each item)."""
     found = Found([], [])
-    for span in spans:
+    for span in _outside_diagnoses(table, spans):
         start, end = span.positions[0], span.positions[-1] + 1
         words = " ".join([text.tokens[p].raw for p in span.positions])
         for concept in table.by_phrase[span.phrase]:
@@ -150,6 +150,24 @@ def text_evidence(
                 for concept in by_term.get(term, ()):
                     _place(table, text, found, concept, words, positions, start, end)
     return found
+
+
+def _outside_diagnoses(table: ConceptTable, spans: Iterable[PhraseSpan]) -> list[PhraseSpan]:
+    """The spans, less those inside a longer span naming a diagnosis: "collapsed lung" is not
+    a collapse, "kidney stones" not loin pain."""
+    spans = list(spans)
+    named = [
+        set(span.positions)
+        for span in spans
+        if any(table.records[c].kind == "diagnosis" for c in table.by_phrase[span.phrase])
+    ]
+    if not named:
+        return spans
+    return [
+        span
+        for span in spans
+        if not any(set(span.positions) < positions for positions in named)
+    ]
 
 
 def _place(

@@ -7,8 +7,15 @@ alarm; "my mum's face has gone droopy" must. Each word gets a `Scope`, a set of 
   sentence, cut again at "now", "currently", "today".
 * EVENT: its clause tells of a past event ("had", "died", "was diagnosed", "history of").
 * PAST: its clause is in the distant past ("years ago", "as a child", "last year", "in 2009",
-  "fully recovered"). A clause that is only a time phrase ("..., years ago") dates the clause
-  before it too.
+  "fully recovered", "treated"). A clause that is only a time phrase ("..., years ago") dates
+  the clause before it too. Clauses are also cut at "now" ("I had cancer years ago and now my
+  back hurts").
+
+OTHER is set only when the writer also speaks of themself in a segment of their own ("My toddler
+had a temperature last week. I've got a stiff neck"); a carer writing only about the patient
+("my husband is sweaty and his arm hurts", "my mum had lung cancer, now her back hurts") is
+writing the patient's story, every word of it. A segment about someone else that tells of the
+past (EVENT) or names no present-tense verb is that person's story: it is PAST too.
 
 A clause with a recent-time word ("this morning", "an hour ago", "yesterday") is neither EVENT
 nor PAST. `keeps` says what survives: a symptom is dropped only in the distant past (a carer's
@@ -21,9 +28,10 @@ else's.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from datetime import date
 from typing import Final
 
-from app.matching.lexicon import _words
+from app.matching.lexicon import OTHER_PEOPLE, _words
 from app.matching.normalize import Token
 
 Scope = int
@@ -31,19 +39,12 @@ OTHER: Final = 1
 EVENT: Final = 2
 PAST: Final = 4
 
-OTHER_PEOPLE: Final = _words(
-    """
-    mum mom mother mam mummy mommy dad father daddy papa brother sister sibling siblings
-    grandma gran granny nan nana nanna grandmother grandad granddad grandpa grandfather
-    grandparent grandparents parent parents uncle aunt auntie cousin friend friends mate
-    son daughter husband wife partner boyfriend girlfriend fiance fiancee neighbour neighbor
-    colleague coworker boss family relative relatives he she they
-    """
-)
-EVENT_WORDS: Final = _words("had died suffered diagnosed survived history dx hx")
+FIRST_PERSON: Final = _words("i im ive id me myself my")
+PRESENT_WORDS: Final = _words("is has are have now currently still keeps gets getting")
+EVENT_WORDS: Final = _words("had got died suffered diagnosed survived history dx hx")
 _EVENT_BIGRAMS: Final = frozenset({("passed", "away"), ("runs", "in")})
 DISTANT_WORDS: Final = _words(
-    "childhood previously formerly recovered resolved cured decades remission"
+    "childhood previously formerly recovered resolved cured decades remission healed treated sorted"
 )
 _DISTANT_BIGRAMS: Final = frozenset(
     {
@@ -60,10 +61,13 @@ _DISTANT_BIGRAMS: Final = frozenset(
         ("all", "clear"),
         ("when", "young"),
         ("when", "little"),
+        ("cleared", "up"),
+        ("came", "back"),
+        ("got", "better"),
     }
 )
 _AGO_UNITS: Final = _words("year years yr yrs decade decades month months")
-RECENT_WORDS: Final = _words("today yesterday tonight just earlier recently suddenly")
+RECENT_WORDS: Final = _words("today yesterday tonight just earlier recently")
 _RECENT_BIGRAMS: Final = frozenset(
     {
         ("this", "morning"),
@@ -76,6 +80,7 @@ _RECENT_BIGRAMS: Final = frozenset(
 _RECENT_AGO_UNITS: Final = _words("minute minutes min mins hour hours hr hrs day days week weeks")
 SEGMENT_RESTARTS: Final = _words("now currently today nowadays presently")
 _SHORT_CLAUSE: Final = 4  # a clause this short holding a distant-time phrase dates the one before
+_THIS_YEAR: Final = date.today().year
 
 
 def keeps(scope: Scope, kind: str, history: bool) -> bool:
@@ -92,10 +97,13 @@ def keeps(scope: Scope, kind: str, history: bool) -> bool:
 def scopes(tokens: Sequence[Token], sentence_starts: Collection[int]) -> list[Scope]:
     """The scope of every token."""
     found = [0] * len(tokens)
-    for segment in _segments(tokens, sentence_starts):
-        if any(tokens[pos].raw in OTHER_PEOPLE for pos in segment):
-            for pos in segment:
-                found[pos] |= OTHER
+    segments = _segments(tokens, sentence_starts)
+    others = [seg for seg in segments if any(tokens[p].raw in OTHER_PEOPLE for p in seg)]
+    if not _speaks_of_self(tokens, segments, others):
+        others = []  # a carer writing only about the patient: it is all the patient's
+    for segment in others:
+        for pos in segment:
+            found[pos] |= OTHER
     clauses = _clauses(tokens)
     for n, clause in enumerate(clauses):
         words = [tokens[pos].raw for pos in clause]
@@ -110,7 +118,23 @@ def scopes(tokens: Sequence[Token], sentence_starts: Collection[int]) -> list[Sc
                 dated.append(clauses[n - 1])
             for pos in (p for c in dated for p in c):
                 found[pos] |= PAST
+    for segment in others:
+        words = {tokens[p].raw for p in segment}
+        if any(found[p] & EVENT for p in segment) or not words & PRESENT_WORDS:
+            for pos in segment:
+                found[pos] |= PAST
     return found
+
+
+def _speaks_of_self(
+    tokens: Sequence[Token], segments: Sequence[list[int]], others: Sequence[list[int]]
+) -> bool:
+    """Does a segment not about someone else speak in the first person?"""
+    return any(
+        any(tokens[p].raw in FIRST_PERSON for p in segment)
+        for segment in segments
+        if segment not in others
+    )
 
 
 def sentence_numbers(tokens: Sequence[Token], sentence_starts: Collection[int]) -> list[int]:
@@ -138,9 +162,10 @@ def _segments(tokens: Sequence[Token], sentence_starts: Collection[int]) -> list
 
 
 def _clauses(tokens: Sequence[Token]) -> list[list[int]]:
+    """Clauses, cut again before a segment-restarting word ("... and now my back hurts")."""
     clauses: list[list[int]] = []
     for pos, token in enumerate(tokens):
-        if pos == 0 or token.clause != tokens[pos - 1].clause:
+        if pos == 0 or token.clause != tokens[pos - 1].clause or token.raw in SEGMENT_RESTARTS:
             clauses.append([])
         clauses[-1].append(pos)
     return clauses
@@ -159,5 +184,5 @@ def _ago(words: Sequence[str], units: Collection[str]) -> bool:
 
 
 def _year(words: Sequence[str]) -> bool:
-    """A calendar year before this decade ("in 2009", "back in 1998")."""
-    return any(len(w) == 4 and w.isdigit() and 1900 <= int(w) < 2020 for w in words)
+    """A calendar year at least two years back ("in 2009", "back in 1998")."""
+    return any(len(w) == 4 and w.isdigit() and 1900 <= int(w) < _THIS_YEAR - 1 for w in words)
