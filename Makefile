@@ -50,6 +50,7 @@ test: install-dev lint typecheck check-data ## Lint, type-check and run the whol
 
 bench: install ## Quality and load benchmarks (see bench/README.md)
 	$(BIN)/python -m bench.quality
+	$(BIN)/python -m bench.triage
 	$(BIN)/python -m bench.load
 
 clean: ## Remove the virtualenv and local database

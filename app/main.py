@@ -16,6 +16,7 @@ from app.errors import install_error_handlers
 from app.health.router import router as health_router
 from app.matches.router import router as matches_router
 from app.matches.snapshot import Snapshot
+from app.triage.router import router as triage_router
 
 DESCRIPTION = """
 TriggerMap: an open API and dataset of myofascial trigger points — muscles, their trigger
@@ -66,4 +67,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.router.routes.extend(matches_router.routes)
     app.include_router(health_router)
     app.include_router(catalog_router)
+    app.include_router(triage_router)
     return app

@@ -1,11 +1,11 @@
-"""Matcher quality bench: published pain guides and red-flag triage, against the real dataset.
+"""Matcher quality bench: published pain guides, against the real dataset (triage has its own
+safety bench, `bench.triage`).
 
     .venv/bin/python bench/quality.py [--data data] [--cases bench/cases]
 
 Pain-guide cases (bench/cases/pain_guide.yaml) are run with group_by="muscle", limit 10, and
 scored on: the guide's first-listed muscle in our top 3, and the share of the guide's muscles in
-our top 10. Red-flag cases (bench/cases/red_flags.yaml) must get exactly the expected level, and
-no case whose danger signs are denied may be raised. Prints the figures and every failing case;
+our top 10. Prints the figures and every failing case;
 exits 1 when a floor is missed. Not part of the unit tests: it measures the data and the matcher
 together.
 """
@@ -23,7 +23,6 @@ import yaml
 
 from app.dataset.records import records_from_files
 from app.matching import MatchIndex, MatchQuery, RegionInput, build_index, match
-from app.matching.redflags import SEVERITY
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 FIRST_IN_TOP3_FLOOR: Final = 0.90
@@ -38,23 +37,6 @@ class GuideResult:
     share_in_top10: float
     top: tuple[str, ...]
     missing: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class FlagResult:
-    text: str
-    age: int | None
-    expected: str
-    got: str
-    negated: bool
-
-    @property
-    def correct(self) -> bool:
-        return self.expected == self.got
-
-    @property
-    def wrongly_raised(self) -> bool:
-        return self.negated and SEVERITY[self.got] > SEVERITY[self.expected]  # type: ignore[index]
 
 
 def load_cases(path: Path) -> list[dict[str, Any]]:
@@ -84,18 +66,6 @@ def run_guide_case(index: MatchIndex, case: dict[str, Any]) -> GuideResult:
     )
 
 
-def run_flag_case(index: MatchIndex, case: dict[str, Any]) -> FlagResult:
-    age = case.get("age")
-    outcome = match(index, MatchQuery(text=case["text"], age=age))
-    return FlagResult(
-        case["text"],
-        age,
-        case["expected_level"],
-        outcome.triage.level,
-        bool(case.get("negated", False)),
-    )
-
-
 def report_guides(results: list[GuideResult]) -> tuple[float, float]:
     first = sum(r.first_in_top3 for r in results) / len(results)
     share = sum(r.share_in_top10 for r in results) / len(results)
@@ -111,18 +81,6 @@ def report_guides(results: list[GuideResult]) -> tuple[float, float]:
                 f"share={r.share_in_top10:.0%} missing={list(r.missing)} top={list(r.top)}"
             )
     return first, share
-
-
-def report_flags(results: list[FlagResult]) -> tuple[float, int]:
-    accuracy = sum(r.correct for r in results) / len(results)
-    raised = sum(r.wrongly_raised for r in results)
-    print(f"red-flag cases: {len(results)}")
-    print(f"  exact level: {accuracy:6.1%}  (floor 100%)")
-    print(f"  negated cases wrongly raised: {raised}  (floor 0)")
-    for r in results:
-        if not r.correct:
-            print(f"  FAIL {r.text!r} (age {r.age}): expected {r.expected}, got {r.got}")
-    return accuracy, raised
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -145,16 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     for case in guide_cases:  # a second, warm pass for the timing
         match(index, guide_query(case))
     elapsed_ms = (time.perf_counter() - started) * 1000 / len(guide_cases)
-    flags = [run_flag_case(index, case) for case in load_cases(args.cases / "red_flags.yaml")]
     first, share = report_guides(guides)
-    accuracy, raised = report_flags(flags)
     print(f"mean match time (pain-guide cases, group_by=muscle): {elapsed_ms:.2f} ms")
-    passed = (
-        first >= FIRST_IN_TOP3_FLOOR
-        and share >= LISTED_IN_TOP10_FLOOR
-        and accuracy == 1.0
-        and raised == 0
-    )
+    passed = first >= FIRST_IN_TOP3_FLOOR and share >= LISTED_IN_TOP10_FLOOR
     print("PASS" if passed else "BELOW FLOOR")
     return 0 if passed else 1
 

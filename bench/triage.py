@@ -68,7 +68,9 @@ def load(part: str) -> list[dict[str, Any]]:
     for path in sorted((CASES / "triage").glob(f"*.{part}.yaml")):
         cases += yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
     if part == "tuned":
-        cases += [_earlier(c) for c in yaml.safe_load((CASES / "red_flags.yaml").read_text())["cases"]]
+        cases += [
+            _earlier(c) for c in yaml.safe_load((CASES / "red_flags.yaml").read_text())["cases"]
+        ]
     return cases
 
 

@@ -172,7 +172,9 @@ def _check_red_flags(items: Located, concept_ids: set[str]) -> Iterator[DataProb
     for file, flag in items:
         for n, rule in enumerate(flag.rules):
             for field, values in (("all", rule.all), ("none", rule.none)):
-                for value in (c for item in values for c in ([item] if isinstance(item, str) else item)):
+                for value in (
+                    c for item in values for c in ([item] if isinstance(item, str) else item)
+                ):
                     if value not in concept_ids:
                         yield _missing(file, flag.id, f"rules.{n}.{field}", value, "triage concept")
             if rule.level and _LEVELS.index(rule.level) > _LEVELS.index(flag.level):

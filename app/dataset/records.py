@@ -92,7 +92,12 @@ def records_from_dataset(data: schema.Dataset, version: str) -> DatasetRecords:
             ),
             screening_questions=tuple(
                 ScreeningQuestionRecord(
-                    q.id, q.text, q.red_flag, q.ask_when, q.yes_means, tuple(c.source for c in q.sources)
+                    q.id,
+                    q.text,
+                    q.red_flag,
+                    q.ask_when,
+                    q.yes_means,
+                    tuple(c.source for c in q.sources),
                 )
                 for q in data.screening_questions
             ),

@@ -10,7 +10,7 @@ from typing import Annotated
 import orjson
 from fastapi import APIRouter, Body, Request, Response
 
-from app.errors import InvalidInputError, ProblemError, UnavailableError, problem_responses
+from app.errors import InvalidInputError, ProblemError, problem_responses
 from app.matches.schemas import (
     EXAMPLE,
     InterpretRequest,
@@ -18,20 +18,13 @@ from app.matches.schemas import (
     MatchRequest,
     MatchResponse,
 )
-from app.matches.snapshot import Snapshot
-from app.matching import MatchIndex, MatchOutcome, MatchQuery, RegionInput, UnknownTermError, match
+from app.matches.snapshot import current_index
+from app.matching import MatchOutcome, MatchQuery, RegionInput, UnknownTermError, match
 from app.routing import JsonBodyRoute
 
 # The hot path: a lean route class (see app.routing) validates the JSON body straight into
 # the request model and hands it to the endpoint with the request.
 router = APIRouter(prefix="/v1", tags=["matching"], route_class=JsonBodyRoute)
-
-
-def current_index(request: Request) -> MatchIndex:
-    snapshot: Snapshot = request.app.state.snapshot
-    if snapshot.index is None:
-        raise UnavailableError("The dataset is not loaded yet; run `triggermap seed`.")
-    return snapshot.index
 
 
 def _query(body: InterpretRequest) -> MatchQuery:

@@ -80,17 +80,34 @@ class Interpretation(Output):
     )
 
 
+class MatchedConcept(Output):
+    concept: str = Field(description="The triage concept's id (see GET /v1/red-flags/{id}).")
+    label: str
+    words: str = Field(description="The words (or the input) it came from.")
+
+
 class RedFlagHit(Output):
     id: str
     level: Level
     title: str
     message: str = Field(description="What to do, in plain language.")
-    matched: list[str]
+    matched: list[MatchedConcept] = Field(description="The concepts that fired it.")
+
+
+class ScreeningQuestion(Output):
+    id: str = Field(
+        description="Send it in `symptoms` to answer yes, in `absent_symptoms` to answer no."
+    )
+    text: str
+    red_flag: str = Field(description="The red flag it screens for.")
 
 
 class Triage(Output):
     level: Level
     red_flags: list[RedFlagHit]
+    screening: list[ScreeningQuestion] = Field(
+        description="Red-flag questions worth asking about what was reported, not answered yet."
+    )
 
 
 class RegionMatch(Output):

@@ -10,11 +10,13 @@ import gc
 import logging
 from collections.abc import AsyncIterator
 
+from fastapi import Request
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.dataset.records import records_from_db
 from app.dataset.versions import latest_version
+from app.errors import UnavailableError
 from app.matching import MatchIndex, build_index
 
 logger = logging.getLogger(__name__)
@@ -73,3 +75,11 @@ class Snapshot:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
+
+
+def current_index(request: Request) -> MatchIndex:
+    """The index being served, or 503 before the first one is built."""
+    snapshot: Snapshot = request.app.state.snapshot
+    if snapshot.index is None:
+        raise UnavailableError("The dataset is not loaded yet; run `triggermap seed`.")
+    return snapshot.index

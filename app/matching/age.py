@@ -18,7 +18,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from app.matching.lexicon import AGE_CUES, AGE_IS_CUES, NOT_YEARS_AFTER_AGE, OTHER_PEOPLE, YEAR_WORDS
+from app.matching.lexicon import (
+    AGE_CUES,
+    AGE_IS_CUES,
+    NOT_YEARS_AFTER_AGE,
+    OTHER_PEOPLE,
+    YEAR_WORDS,
+)
 from app.matching.normalize import Token
 
 MAX_AGE: Final = 130  # also the bound of the `age` field of a request
@@ -48,7 +54,9 @@ def _someones_age(tokens: Sequence[Token], pos: int) -> bool:
     alone = _word(tokens, pos - 1, clause) == "" and _word(tokens, pos + 1, clause) == ""
     after_person = pos > 0 and tokens[pos - 1].raw in OTHER_PEOPLE
     opening = pos == 0 and _word(tokens, 1, clause) == "and"
-    return (alone and (after_person or pos == len(tokens) - 1 or _clause_end(tokens, pos))) or opening
+    return (
+        alone and (after_person or pos == len(tokens) - 1 or _clause_end(tokens, pos))
+    ) or opening
 
 
 def _clause_end(tokens: Sequence[Token], pos: int) -> bool:

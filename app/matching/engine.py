@@ -26,8 +26,8 @@ from typing import Final, NamedTuple
 from app.matching.index import MatchIndex
 from app.matching.lexicon import Side
 from app.matching.muscles import rank_muscles
-from app.matching.query import MatchQuery
 from app.matching.phrases import TermKind
+from app.matching.query import MatchQuery
 from app.matching.result import (
     Interpretation,
     InterpretedRegion,

@@ -94,7 +94,7 @@ OTHER_PEOPLE: Final = _words(
     """
 )
 # "my dad is 80", "he's 72": these words before "is" or the number name someone's age.
-AGE_IS_CUES: Final = _words("is hes shes who")
+AGE_IS_CUES: Final = _words("is he she hes shes who")
 YEAR_WORDS: Final = _words("year years yr yrs")
 NOT_YEARS_AFTER_AGE: Final = _words(
     """

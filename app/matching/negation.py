@@ -12,8 +12,8 @@ Rules, kept simple so they can be predicted:
 * "or" carries a negation on ("didn't fall or have an accident"); "and", "plus" and "with"
   followed by a subject or a pain word start a new, positive statement.
 * An *answer*: "no", "none", "denies"... with nothing after it in its clause (list numbers
-  aside) answers what came before, as on a checklist: the words before it in its clause ("fever - no"), or the whole
-  previous clause when it stands alone ("chest pain? no", "fever: none").
+  aside) answers what came before, as on a checklist: the words before it in its clause
+  ("fever - no"), or the whole previous clause when it stands alone ("chest pain? no").
 * A cue that is itself part of a known phrase ("can't turn my head" as a symptom) is not a cue.
 """
 

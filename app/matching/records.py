@@ -69,8 +69,16 @@ class VocabularyRecord:
 
 
 ConceptKind = Literal[
-    "site", "symptom", "quality", "onset", "course", "function", "systemic", "context",
-    "diagnosis", "finding",
+    "site",
+    "symptom",
+    "quality",
+    "onset",
+    "course",
+    "function",
+    "systemic",
+    "context",
+    "diagnosis",
+    "finding",
 ]
 
 
@@ -78,8 +86,9 @@ ConceptKind = Literal[
 class TriageConceptRecord:
     """A clinical idea triage rules are written in ("numbness", "the saddle area", "cancer
     history"). It is present when the text uses one of its phrases, names one of its regions,
-    symptoms, factors or conditions (in text or as a structured input), when every concept of `near` is
-    present close together (a *finding*: numbness in the saddle area), or when the age is at
+    symptoms, factors or conditions (in text or as a structured input), when every concept of
+    `near` is present close together in the text (a *finding*: numbness in the saddle area), or
+    when the age is at
     least `min_age`. `history` keeps it when said of the patient's past ("I had cancer")."""
 
     id: str

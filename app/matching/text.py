@@ -172,7 +172,9 @@ def _negated_phrases(
     return list(dict.fromkeys(phrases))
 
 
-def _leftovers(tokens: Sequence[Token], consumed: Sequence[bool], mask: Sequence[bool]) -> list[str]:
+def _leftovers(
+    tokens: Sequence[Token], consumed: Sequence[bool], mask: Sequence[bool]
+) -> list[str]:
     unknown = [
         not (consumed[pos] or mask[pos]) and is_content_word(token.raw)
         for pos, token in enumerate(tokens)

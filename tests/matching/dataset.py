@@ -7,11 +7,16 @@ about: every expectation in the tests can be checked by reading this file.
 from __future__ import annotations
 
 from app.matching.records import (
+    ConceptKind,
     DatasetRecords,
     RedFlagRecord,
     ReferralSide,
     RegionRecord,
+    RuleRecord,
+    ScreeningQuestionRecord,
     TermRecord,
+    TriageConceptRecord,
+    TriageLevel,
     TriggerPointRecord,
     VocabularyRecord,
     ZoneRecord,
@@ -274,70 +279,133 @@ VOCABULARY = (
     VocabularyRecord("shooting down the leg", regions=("back-of-thigh", "calf")),
 )
 
+
+def _concept(cid: str, kind: ConceptKind, label: str, **ways: object) -> TriageConceptRecord:
+    return TriageConceptRecord(cid, kind, label, **ways)  # type: ignore[arg-type]
+
+
+TRIAGE_CONCEPTS = (
+    _concept(
+        "head-pain",
+        "site",
+        "headache",
+        regions=("temple", "forehead", "occiput"),
+        phrases=("headache", "head pain"),
+    ),
+    _concept("back-pain", "site", "back pain", regions=("low-back",), conditions=("sciatica",)),
+    _concept("chest", "site", "the chest", regions=("chest",)),
+    _concept("arm", "site", "an arm", regions=("upper-arm", "forearm"), phrases=("arm", "arms")),
+    _concept("calf", "site", "the calf", regions=("calf",)),
+    _concept(
+        "saddle-area", "site", "the saddle area", regions=("buttock",), phrases=("groin", "saddle")
+    ),
+    _concept(
+        "numbness", "symptom", "numbness", symptoms=("numbness",), phrases=("numb", "cant feel")
+    ),
+    _concept("swelling", "symptom", "swelling", phrases=("swollen", "swelling")),
+    _concept(
+        "bladder-dysfunction",
+        "function",
+        "bladder trouble",
+        phrases=("cant control my bladder", "wet myself"),
+    ),
+    _concept("bladder-mention", "function", "a bladder word", phrases=("bladder", "pee")),
+    _concept(
+        "explosive",
+        "quality",
+        "explosive pain",
+        phrases=("thunderclap", "worst headache of my life"),
+    ),
+    _concept("crushing", "quality", "crushing pain", phrases=("crushing",)),
+    _concept("sudden-onset", "onset", "sudden onset", phrases=("sudden", "suddenly")),
+    _concept("new-headache", "onset", "a new headache", phrases=("new headache",)),
+    _concept(
+        "jaw-claudication", "symptom", "jaw pain on chewing", phrases=("jaw pain when chewing",)
+    ),
+    _concept("fever", "systemic", "fever", phrases=("fever", "high temperature")),
+    _concept("stiff-neck", "symptom", "a stiff neck", phrases=("stiff neck", "neck stiffness")),
+    _concept("sweating", "systemic", "sweating", phrases=("sweating", "sweaty")),
+    _concept("weight-loss", "systemic", "weight loss", phrases=("weight loss", "losing weight")),
+    _concept("aged-50-or-over", "context", "aged 50 or over", min_age=50),
+    _concept("cancer-history", "context", "cancer", phrases=("cancer",), history=True),
+    _concept("stroke-named", "diagnosis", "a stroke", phrases=("stroke",)),
+    _concept(
+        "saddle-numbness",
+        "finding",
+        "numbness in the saddle area",
+        near=("numbness", "saddle-area"),
+    ),
+    _concept("calf-swelling", "finding", "a swollen calf", near=("swelling", "calf")),
+)
+
+
+def _flag(fid: str, level: TriageLevel, title: str, *rules: RuleRecord) -> RedFlagRecord:
+    return RedFlagRecord(fid, level, title, f"{title}: get help.", rules, ("nice-cg150",))
+
+
+def _rule(*groups: str | tuple[str, ...], level: TriageLevel | None = None) -> RuleRecord:
+    return RuleRecord(tuple((g,) if isinstance(g, str) else g for g in groups), (), level)
+
+
 RED_FLAGS = (
-    RedFlagRecord(
+    _flag(
         "thunderclap-headache",
         "emergency",
         "Sudden, severe headache",
-        "Call emergency services now.",
-        (
-            (("sudden", "thunderclap", "came on suddenly"), ("headache", "head pain")),
-            (("worst headache of my life", "worst headache"),),
-        ),
+        _rule("head-pain", "sudden-onset"),
+        _rule("explosive"),
     ),
-    RedFlagRecord(
-        "meningitis-signs",
-        "emergency",
-        "Fever with a stiff neck",
-        "Call emergency services now.",
-        ((("fever", "high temperature"), ("stiff neck", "neck stiffness")),),
-    ),
-    RedFlagRecord(
+    _flag("meningitis-signs", "emergency", "Fever with a stiff neck", _rule("fever", "stiff-neck")),
+    _flag(
         "cardiac-chest-pain",
         "emergency",
         "Chest pain that may be your heart",
-        "Call emergency services now.",
-        (
-            (
-                ("chest pain", "chest pressure", "chest tightness"),
-                ("sweating", "shortness of breath", "left arm", "nausea"),
-            ),
-            (("crushing chest pain",),),
-        ),
+        _rule("chest", "crushing"),
+        _rule(("chest", "arm"), "sweating"),
     ),
-    RedFlagRecord(
+    _flag(
         "cauda-equina",
         "emergency",
-        "Back pain with numbness in the groin or bladder changes",
-        "Go to an emergency department now.",
-        (
-            (
-                ("back pain", "sciatica"),
-                ("numbness in the groin", "saddle numbness", "bladder", "bowel", "incontinence"),
-            ),
-        ),
+        "Possible cauda equina syndrome",
+        _rule("saddle-numbness"),
+        _rule("back-pain", "bladder-dysfunction"),
+        _rule("back-pain", "bladder-mention", level="see_clinician"),
     ),
-    RedFlagRecord(
+    _flag(
         "giant-cell-arteritis",
         "urgent",
-        "New headache over 50 with jaw or vision symptoms",
-        "See a doctor today.",
-        ((("headache", "temple pain"), ("jaw pain when chewing", "vision", "scalp tenderness")),),
-        min_age=50,
+        "New headache over 50",
+        _rule("aged-50-or-over", "head-pain", ("new-headache", "jaw-claudication")),
     ),
-    RedFlagRecord(
-        "calf-swelling",
-        "urgent",
-        "A swollen, painful calf",
-        "See a doctor today.",
-        ((("calf",), ("swollen", "swelling")),),
+    _flag("calf-swelling", "urgent", "A swollen calf", _rule("calf-swelling")),
+    _flag("weight-loss", "see_clinician", "Unexplained weight loss", _rule("weight-loss")),
+    _flag("stroke-named", "emergency", "A stroke", _rule("stroke-named")),
+    _flag(
+        "cancer-back-pain", "urgent", "Back pain with cancer", _rule("cancer-history", "back-pain")
     ),
-    RedFlagRecord(
-        "weight-loss",
-        "see_clinician",
-        "Unexplained weight loss",
-        "Book an appointment.",
-        ((("weight loss", "losing weight"),),),
+)
+
+SCREENING_QUESTIONS = (
+    ScreeningQuestionRecord(
+        "screen-saddle-numbness",
+        "Any numbness between your legs?",
+        "cauda-equina",
+        (("back-pain",), ("saddle-area", "numbness")),
+        ("saddle-numbness",),
+    ),
+    ScreeningQuestionRecord(
+        "screen-bladder",
+        "Any new trouble passing urine?",
+        "cauda-equina",
+        (("back-pain",),),
+        ("bladder-dysfunction",),
+    ),
+    ScreeningQuestionRecord(
+        "screen-headache-sudden",
+        "Did it reach full strength within a minute?",
+        "thunderclap-headache",
+        (("head-pain",),),
+        ("explosive",),
     ),
 )
 
@@ -352,4 +420,6 @@ def small_dataset(version: str = "test-1") -> DatasetRecords:
         conditions=CONDITIONS,
         vocabulary=VOCABULARY,
         red_flags=RED_FLAGS,
+        triage_concepts=TRIAGE_CONCEPTS,
+        screening_questions=SCREENING_QUESTIONS,
     )

@@ -23,7 +23,14 @@ from app.matching.normalize import tokenize
         ("I am 6 weeks pregnant", None),
         ("pain for 65 days", None),
         ("I'm 300 years old", None),
-        ("I'm. 65", None),  # not in one clause
+        ("I'm. 65 percent", None),  # not in one clause, and a unit follows
+        # a carer's wording, or a number standing alone
+        ("my dad is 80 and has a headache", 80),
+        ("he's 72", 72),
+        ("my son (15) has a sore knee", 15),
+        ("back pain after a fall, 71", 71),
+        ("59 and these headaches are new", 59),
+        ("my mum (72) has a headache. I'm 35", 35),  # the writer's own age first
         ("headache", None),
     ],
 )

@@ -18,7 +18,13 @@ from dataclasses import dataclass
 from app.matching.hierarchy import Hierarchy
 from app.matching.records import DatasetRecords, RedFlagRecord, ScreeningQuestionRecord
 from app.matching.result import Triage
-from app.matching.triage.concepts import ConceptTable, Evidence, Found, add_findings, compile_concepts
+from app.matching.triage.concepts import (
+    ConceptTable,
+    Evidence,
+    Found,
+    add_findings,
+    compile_concepts,
+)
 from app.matching.triage.rules import SEVERITY, RuleBook, compile_rules, fire
 from app.matching.triage.screening import questions_to_ask
 

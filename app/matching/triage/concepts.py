@@ -3,10 +3,11 @@ reported.
 
 A concept is *present* when the text uses one of its phrases, or names (in text or as a
 structured input) one of its regions (or a part of one), symptoms, factors or conditions. A
-*finding* is a concept made of others found close together: "numbness" near "the saddle area" is
-saddle numbness, within one sentence and `NEAR_WINDOW` words (a structured input counts as near
-everything: an app that sends the groin and "numbness" means numbness there). Age and sex
-concepts come from the stated or given age and sex.
+*finding* is a concept made of others found close together in the text: "numbness" near "the
+saddle area" is saddle numbness, within one sentence and `NEAR_WINDOW` words. Structured inputs
+are near nothing: a body map that sends the buttock and "numbness" does not say where the
+numbness is (sciatica often numbs the leg), so the screening question asks, and its "yes"
+asserts the finding itself. Age and sex concepts come from the stated or given age and sex.
 
 Every concept found is either present or *denied* (inside a negation: "no numbness in the
 groin"); a denied concept answers the screening question about it. Concepts said of someone
@@ -56,9 +57,7 @@ class ConceptTable:
     by_sex: Mapping[str, tuple[str, ...]]
 
 
-def compile_concepts(
-    records: Sequence[TriageConceptRecord], hierarchy: Hierarchy
-) -> ConceptTable:
+def compile_concepts(records: Sequence[TriageConceptRecord], hierarchy: Hierarchy) -> ConceptTable:
     trie = PhraseTrie.build(phrase for record in records for phrase in record.phrases)
     by_phrase: list[list[str]] = [[] for _ in trie.phrases]
     for record in records:
@@ -164,9 +163,7 @@ def _outside_diagnoses(table: ConceptTable, spans: Iterable[PhraseSpan]) -> list
     if not named:
         return spans
     return [
-        span
-        for span in spans
-        if not any(set(span.positions) < positions for positions in named)
+        span for span in spans if not any(set(span.positions) < positions for positions in named)
     ]
 
 
@@ -222,13 +219,12 @@ def add_findings(table: ConceptTable, found: Found) -> None:
         combo = _closest(parts, found.present)
         if combo is None:
             continue
-        placed = [e for e in combo if e.start != STRUCTURED] or [Evidence("", "")]
         evidence = Evidence(
             finding.id,
             " + ".join(dict.fromkeys(e.words for e in combo)),
-            min(e.start for e in placed),
-            max(e.end for e in placed),
-            placed[0].sentence,
+            min(e.start for e in combo),
+            max(e.end for e in combo),
+            combo[0].sentence,
         )
         positive = all(e in found.present for e in combo)
         (found.present if positive else found.denied).append(evidence)
@@ -258,7 +254,6 @@ def _combinations(parts: Sequence[Sequence[Evidence]]) -> list[tuple[Evidence, .
 
 
 def _near(combo: Sequence[Evidence]) -> bool:
-    placed = [e for e in combo if e.start != STRUCTURED]
-    if len({e.sentence for e in placed}) > 1:
+    if any(e.start == STRUCTURED for e in combo) or len({e.sentence for e in combo}) > 1:
         return False
-    return not placed or max(e.end for e in placed) - min(e.start for e in placed) <= NEAR_WINDOW
+    return max(e.end for e in combo) - min(e.start for e in combo) <= NEAR_WINDOW

@@ -80,6 +80,4 @@ def _hit(
     for group in rule.all:
         concept = next(c for c in group if c in present)
         matched.append(MatchedConcept(concept, book.labels[concept], present[concept].words))
-    return RedFlagHit(
-        flag.id, rule_level(flag, rule), flag.title, flag.advice, tuple(matched)
-    )
+    return RedFlagHit(flag.id, rule_level(flag, rule), flag.title, flag.advice, tuple(matched))

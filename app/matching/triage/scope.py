@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import date
+from itertools import pairwise
 from typing import Final
 
 from app.matching.lexicon import OTHER_PEOPLE, _words
@@ -119,8 +120,8 @@ def scopes(tokens: Sequence[Token], sentence_starts: Collection[int]) -> list[Sc
             for pos in (p for c in dated for p in c):
                 found[pos] |= PAST
     for segment in others:
-        words = {tokens[p].raw for p in segment}
-        if any(found[p] & EVENT for p in segment) or not words & PRESENT_WORDS:
+        present_tense = any(tokens[p].raw in PRESENT_WORDS for p in segment)
+        if any(found[p] & EVENT for p in segment) or not present_tense:
             for pos in segment:
                 found[pos] |= PAST
     return found
@@ -175,7 +176,7 @@ def _has(words: Sequence[str], single: Collection[str], pairs: Collection[tuple[
     if any(word in single for word in words):
         return True
     content = [w for w in words if w not in ("a", "the", "my", "i", "was")]
-    return any(pair in pairs for pair in zip(content, content[1:], strict=False))
+    return any(pair in pairs for pair in pairwise(content))
 
 
 def _ago(words: Sequence[str], units: Collection[str]) -> bool:

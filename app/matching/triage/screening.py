@@ -3,8 +3,8 @@
 A question is asked when one of its `ask_when` groups is wholly present, its answer is not known
 (it was not answered through `symptoms` / `absent_symptoms`, and the text neither states nor
 denies what it asks about), and its flag has not already fired at the flag's own level. An
-answered "yes" asserts the question's `yes_means` concepts, so it can raise the triage; a "no" only marks it
-answered.
+answered "yes" asserts the question's `yes_means` concepts, so it can raise the triage; a "no"
+only marks it answered.
 """
 
 from __future__ import annotations

@@ -1,0 +1,195 @@
+"""Red-flag triage over concepts: rules, negation, who and when, age, screening questions."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from app.matching import MatchIndex, MatchQuery, RegionInput, Triage, match
+from app.matching.normalize import tokenize
+from app.matching.triage.concepts import Evidence
+from app.matching.triage.rules import SEVERITY, fire
+from app.matching.triage.trie import PhraseTrie
+
+
+def triage(index: MatchIndex, text: str, age: int | None = None, **given: object) -> Triage:
+    return match(index, MatchQuery(text=text, age=age, **given)).triage  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("sudden headache", "thunderclap-headache"),  # two concepts
+        ("the worst headache of my life", "thunderclap-headache"),  # one concept
+        ("fever and a stiff neck", "meningitis-signs"),
+        ("Crushing chest pain", "cardiac-chest-pain"),
+        ("pain in my left arm and sweating", "cardiac-chest-pain"),  # a group of sites
+        ("back pain and numbness in the groin", "cauda-equina"),  # a finding: numb + groin
+        ("back pain, can't control my bladder", "cauda-equina"),
+        ("I think I'm having a stroke", "stroke-named"),
+    ],
+)
+def test_emergency_rules(index: MatchIndex, text: str, flag: str) -> None:
+    result = triage(index, text)
+    assert result.level == "emergency"
+    assert result.red_flags[0].id == flag
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "headache, no fever, no stiff neck",
+        "back pain, no numbness in the groin",
+        "no chest pain at all, just a sore shoulder",
+        "not the worst headache of my life, just annoying",
+        "headache that came on slowly, nothing sudden",
+        "denies fever. stiff neck from sleeping badly",
+        "chest pain? no. sore shoulder",
+        "fever: none. stiff neck from sleeping badly",
+        "numb fingers; sore groin",  # numbness and the groin in different sentences
+    ],
+)
+def test_negated_or_apart_concepts_do_not_fire(index: MatchIndex, text: str) -> None:
+    assert SEVERITY[triage(index, text).level] <= SEVERITY["see_clinician"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My brother had a stroke last year. My back is sore from the desk.",
+        "Grandma had a stroke; I have a headache after work.",
+        "I had a stroke years ago, fully recovered. Sore shoulder now.",
+    ],
+)
+def test_someone_elses_or_past_diagnoses_do_not_fire(index: MatchIndex, text: str) -> None:
+    assert "stroke-named" not in {hit.id for hit in triage(index, text).red_flags}, text
+
+
+def test_a_carer_reporting_the_patient_is_heard(index: MatchIndex) -> None:
+    assert triage(index, "my husband has crushing chest pain").level == "emergency"
+    assert triage(index, "my dad had crushing chest pain an hour ago").level == "emergency"
+
+
+def test_history_concepts_count_in_the_patients_past_only(index: MatchIndex) -> None:
+    assert triage(index, "I had cancer years ago and now back pain").level == "urgent"
+    mum = triage(index, "My mum had cancer. I have back pain from lifting.")
+    assert "cancer-back-pain" not in {hit.id for hit in mum.red_flags}
+
+
+def test_age_concepts_need_a_known_age(index: MatchIndex) -> None:
+    text = "new headache and jaw pain when chewing"
+    assert triage(index, text, age=67).level == "urgent"
+    assert triage(index, text, age=30).level == "self_care"
+    assert triage(index, "I'm 67, " + text).level == "urgent"
+    assert triage(index, "my dad is 80 and has a new headache").level == "urgent"
+    assert triage(index, "I'm 67, " + text, age=30).level == "self_care"  # the field wins
+
+
+def test_highest_level_first_and_matched_concepts_with_their_words(index: MatchIndex) -> None:
+    result = triage(index, "swollen calf, losing weight, and the worst headache of my life")
+    assert [hit.level for hit in result.red_flags] == ["emergency", "urgent", "see_clinician"]
+    hit = triage(index, "fever with neck stiffness").red_flags[0]
+    assert hit.title == "Fever with a stiff neck"
+    assert [(m.concept, m.words) for m in hit.matched] == [
+        ("fever", "fever"),
+        ("stiff-neck", "neck stiffness"),
+    ]
+
+
+def test_partial_evidence_gives_a_clinician_and_a_question(index: MatchIndex) -> None:
+    result = triage(index, "back pain, and something odd with my bladder")
+    assert result.level == "see_clinician"
+    assert "screen-saddle-numbness" in {q.id for q in result.screening}
+
+
+def test_screening_loop(index: MatchIndex) -> None:
+    first = triage(index, "low back pain")
+    assert first.level == "self_care"
+    asked = [q.id for q in first.screening]
+    assert asked == ["screen-saddle-numbness", "screen-bladder"]
+    assert all(q.red_flag == "cauda-equina" and q.text for q in first.screening)
+    # "no" to one: it is not asked again, the other still is
+    second = triage(index, "low back pain", absent_symptoms=("screen-bladder",))
+    assert [q.id for q in second.screening] == ["screen-saddle-numbness"]
+    assert second.level == "self_care"
+    # "yes" to the other raises the level and settles the flag
+    third = triage(
+        index,
+        "low back pain",
+        symptoms=("screen-saddle-numbness",),
+        absent_symptoms=("screen-bladder",),
+    )
+    assert third.level == "emergency"
+    assert third.screening == ()
+
+
+def test_a_question_the_text_answers_is_not_asked(index: MatchIndex) -> None:
+    result = triage(index, "back pain, no numbness in the groin")
+    assert "screen-saddle-numbness" not in {q.id for q in result.screening}
+
+
+def test_structured_inputs_are_triaged(index: MatchIndex) -> None:
+    back = MatchQuery(regions=(RegionInput("low-back"),), symptoms=("screen-bladder",))
+    assert match(index, back).triage.level == "emergency"  # a tapped region, a "yes"
+    # a tapped buttock and "numbness" do not say the numbness is there: the question asks
+    query = MatchQuery(regions=(RegionInput("buttock"),), symptoms=("numbness",))
+    tapped = match(index, query).triage
+    assert tapped.level == "self_care"
+    assert [q.id for q in tapped.screening] == ["screen-saddle-numbness"]
+    answered = MatchQuery(
+        regions=(RegionInput("buttock"),), symptoms=("numbness", "screen-saddle-numbness")
+    )
+    assert match(index, answered).triage.level == "emergency"
+
+
+def test_concept_words_are_not_unrecognized(index: MatchIndex) -> None:
+    outcome = match(index, MatchQuery(text="crushing chest pain and sweating"))
+    assert outcome.interpretation.unrecognized == ()
+
+
+def test_emergency_withholds_the_ranked_list(index: MatchIndex) -> None:
+    emergency = match(index, MatchQuery(text="crushing chest pain and sweating"))
+    assert emergency.triage.level == "emergency"
+    assert emergency.results == ()
+    assert emergency.results_withheld is True
+    calm = match(index, MatchQuery(text="left temple pain"))
+    assert calm.results
+    assert calm.results_withheld is False
+
+
+def test_the_rule_index_fires_the_same_flags_as_checking_every_rule(index: MatchIndex) -> None:
+    book = index.triage.rules
+    concepts = list(index.triage.concepts.records)
+    draw = random.Random(7)
+    for _ in range(2000):
+        present = {c: Evidence(c, c) for c in draw.sample(concepts, draw.randint(1, 6))}
+        fired = {hit.id: hit.level for hit in fire(book, present)}
+        expected: dict[str, str] = {}
+        for flag in book.flags:
+            levels = [
+                rule.level or flag.level
+                for rule in flag.rules
+                if all(any(c in present for c in g) for g in rule.all)
+                and not any(c in present for c in rule.none)
+            ]
+            if levels:
+                expected[flag.id] = max(levels, key=lambda level: SEVERITY[level])
+        assert fired == expected
+
+
+def test_a_side_word_in_a_phrase_must_be_there() -> None:
+    trie = PhraseTrie.build(["down my left arm"])
+    assert trie.find(tokenize("pain going down my left arm"))
+    assert not trie.find(tokenize("pain going down my right arm"))
+
+
+def test_a_paired_part_in_the_plural_needs_the_plural() -> None:
+    trie = PhraseTrie.build(["legs feel numb", "pain down my leg"])
+    found = {
+        text: {trie.phrases[s.phrase] for s in trie.find(tokenize(text))}
+        for text in ("my legs feel numb", "my left leg feels numb", "pain down my legs")
+    }
+    assert found["my legs feel numb"] == {"legs feel numb"}
+    assert found["my left leg feels numb"] == set()
+    assert found["pain down my legs"] == {"pain down my leg"}
