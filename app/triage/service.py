@@ -52,10 +52,15 @@ async def red_flag(*, session: AsyncSession, index: MatchIndex, flag_id: str) ->
 
 
 def _rule(flag: RedFlagRecord, rule: RuleRecord, labels: dict[str, str]) -> s.RuleOut:
-    items = [" or ".join(labels[c] for c in group) for group in rule.all]
-    when = " AND ".join(f"({item})" if " or " in item else item for item in items)
+    items = [
+        " OR ".join(labels[c] for c in group)
+        if len(group) == 1
+        else "(" + " OR ".join(labels[c] for c in group) + ")"
+        for group in rule.all
+    ]
+    when = " AND ".join(items)
     if rule.none:
-        when += " AND NOT " + " or ".join(labels[c] for c in rule.none)
+        when += " AND NOT (" + " OR ".join(labels[c] for c in rule.none) + ")"
     return s.RuleOut(
         level=rule.level or flag.level,
         when=when,

@@ -26,7 +26,7 @@ from app.matching.triage.concepts import (
     compile_concepts,
 )
 from app.matching.triage.rules import SEVERITY, RuleBook, compile_rules, fire
-from app.matching.triage.screening import questions_to_ask
+from app.matching.triage.screening import questions_by_concept, questions_to_ask
 
 __all__ = ["SEVERITY", "TriageRules", "assess", "compile_triage"]
 
@@ -37,6 +37,8 @@ class TriageRules:
     rules: RuleBook
     flags: Mapping[str, RedFlagRecord]
     questions: Mapping[str, ScreeningQuestionRecord]  # in the data's order
+    question_list: tuple[ScreeningQuestionRecord, ...]
+    questions_by_concept: Mapping[str, tuple[int, ...]]
 
 
 def compile_triage(records: DatasetRecords, hierarchy: Hierarchy) -> TriageRules:
@@ -47,6 +49,8 @@ def compile_triage(records: DatasetRecords, hierarchy: Hierarchy) -> TriageRules
         rules=compile_rules(records.red_flags, labels),
         flags={flag.id: flag for flag in records.red_flags},
         questions={q.id: q for q in records.screening_questions},
+        question_list=records.screening_questions,
+        questions_by_concept=questions_by_concept(records.screening_questions),
     )
 
 
@@ -69,6 +73,6 @@ def assess(
     known = present.keys() | {e.concept for e in found.denied}
     answered = {*yes, *no}
     screening = questions_to_ask(
-        tuple(rules.questions.values()), rules.flags, present, known, answered, hits
+        rules.question_list, rules.questions_by_concept, rules.flags, present, known, answered, hits
     )
     return Triage(level=level, red_flags=tuple(hits), screening=screening)

@@ -209,13 +209,14 @@ def personal_evidence(table: ConceptTable, age: int | None, sex: str | None) -> 
 
 def add_findings(table: ConceptTable, found: Found) -> None:
     """Add every finding whose parts are present (or, one part denied, denied) close together."""
+    placed: dict[str, list[Evidence]] = {}
+    for evidence in (*found.present, *found.denied):
+        if evidence.start != STRUCTURED:  # structured inputs are near nothing (see above)
+            placed.setdefault(evidence.concept, []).append(evidence)
     for finding in table.findings:
-        parts = [
-            [e for e in (*found.present, *found.denied) if e.concept == part]
-            for part in finding.near
-        ]
-        if not all(parts):
+        if not all(part in placed for part in finding.near):
             continue
+        parts = [placed[part] for part in finding.near]
         combo = _closest(parts, found.present)
         if combo is None:
             continue
@@ -228,6 +229,7 @@ def add_findings(table: ConceptTable, found: Found) -> None:
         )
         positive = all(e in found.present for e in combo)
         (found.present if positive else found.denied).append(evidence)
+        placed.setdefault(finding.id, []).append(evidence)
 
 
 def _closest(

@@ -16,8 +16,21 @@ from app.matching.result import RedFlagHit, ScreeningQuestion
 from app.matching.triage.concepts import Evidence
 
 
+def questions_by_concept(
+    questions: Sequence[ScreeningQuestionRecord],
+) -> dict[str, tuple[int, ...]]:
+    """Concept -> the questions (by position) one of whose `ask_when` groups starts with it."""
+    found: dict[str, list[int]] = {}
+    for n, question in enumerate(questions):
+        for group in question.ask_when:
+            if n not in found.setdefault(group[0], []):
+                found[group[0]].append(n)
+    return {concept: tuple(numbers) for concept, numbers in found.items()}
+
+
 def questions_to_ask(
     questions: Sequence[ScreeningQuestionRecord],
+    by_concept: Mapping[str, tuple[int, ...]],
     flags: Mapping[str, RedFlagRecord],
     present: Mapping[str, Evidence],
     known: Collection[str],
@@ -27,7 +40,8 @@ def questions_to_ask(
     """`known`: concepts present or denied; `answered`: question ids answered either way."""
     settled = {hit.id for hit in hits if hit.level == flags[hit.id].level}
     asked = []
-    for question in questions:
+    candidates = sorted({n for concept in present for n in by_concept.get(concept, ())})
+    for question in (questions[n] for n in candidates):
         if question.id in answered or question.red_flag in settled:
             continue
         if any(concept in known for concept in question.yes_means):

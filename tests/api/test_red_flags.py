@@ -1,0 +1,87 @@
+"""GET /v1/red-flags and the screening loop of POST /v1/matches, on the seeded dataset."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+
+def triage(client: TestClient, **body: Any) -> dict[str, Any]:
+    response = client.post("/v1/matches", json=body)
+    assert response.status_code == 200, response.text
+    return dict(response.json()["triage"])
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("back pain and numbness in the groin", "emergency"),
+        ("back pain, can't control my bladder", "emergency"),
+        ("I can't feel my bottom and my back hurts", "emergency"),
+        ("sudden severe tearing back pain", "emergency"),
+        ("pain in my left arm and jaw, sweaty", "emergency"),
+        ("headache with a drooping eyelid", "emergency"),
+        ("new headache, I am 70", "urgent"),
+        ("swollen painful left calf after a long flight, short of breath", "emergency"),
+        ("thunder clap headache", "emergency"),
+        ("neck pain and my hands are clumsy, dropping things", "urgent"),
+        ("pain behind the eye with a red eye and blurred vision", "urgent"),
+        ("My brother had a heart attack last year. My upper back is tight from the desk.", None),
+        ("I had meningitis at school, years ago. Now just a sore neck from sleeping badly.", None),
+        ("Grandma had a stroke; I have a tension headache after work, no weakness.", None),
+    ],
+)
+def test_the_issue_examples(client: TestClient, text: str, level: str | None) -> None:
+    got = triage(client, text=text)["level"]
+    if level is None:  # benign: never above see_clinician
+        assert got in ("self_care", "see_clinician"), text
+    else:
+        assert got == level, text
+
+
+def test_screening_loop_over_http(client: TestClient) -> None:
+    first = triage(client, text="low back pain")
+    asked = [q["id"] for q in first["screening"]]
+    assert {"screen-saddle-numbness", "screen-bladder-control"} <= set(asked)
+    assert first["level"] == "self_care"
+    answered = triage(
+        client,
+        text="low back pain",
+        symptoms=["screen-bladder-control"],
+        absent_symptoms=["screen-saddle-numbness"],
+    )
+    assert answered["level"] == "emergency"
+    assert answered["red_flags"][0]["id"] == "cauda-equina"
+    matched = answered["red_flags"][0]["matched"]
+    assert {"concept", "label", "words"} <= set(matched[0])
+    remaining = [q["id"] for q in answered["screening"]]
+    assert "screen-saddle-numbness" not in remaining
+    assert "screen-bladder-control" not in remaining
+
+
+def test_red_flag_list_and_detail(client: TestClient) -> None:
+    listing = client.get("/v1/red-flags", params={"limit": 200}).json()
+    assert listing["total"] == len(listing["items"])
+    assert listing["total"] >= 40
+    levels = [item["level"] for item in listing["items"]]
+    assert levels == sorted(levels, key=["emergency", "urgent", "see_clinician"].index)
+    detail = client.get("/v1/red-flags/cauda-equina").json()
+    assert detail["level"] == "emergency"
+    assert any("saddle" in rule["when"] for rule in detail["rules"])
+    assert {rule["level"] for rule in detail["rules"]} == {"emergency", "see_clinician"}
+    used = {c for rule in detail["rules"] for group in rule["all"] for c in group}
+    assert used <= {concept["id"] for concept in detail["concepts"]}
+    saddle = next(c for c in detail["concepts"] if c["id"] == "saddle-numbness")
+    assert saddle["near"] == ["altered-sensation", "saddle-area"]
+    assert {q["id"] for q in detail["screening"]} >= {"screen-saddle-numbness"}
+    assert detail["sources"]
+    assert all(s["title"] for s in detail["sources"])
+
+
+def test_unknown_red_flag_is_a_problem(client: TestClient) -> None:
+    response = client.get("/v1/red-flags/no-such-flag")
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert "no-such-flag" in response.json()["detail"]
