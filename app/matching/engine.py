@@ -113,20 +113,15 @@ def _read(index: MatchIndex, query: MatchQuery) -> _Reading:
         unrecognized=text.unrecognized,
         age=age,
     )
-    concepts = index.triage.concepts
     inputs: list[tuple[TermKind, str, str]] = [
         ("region", site.regions[0], site.phrase) for site in structured
     ]
     inputs += [("symptom", s, s) for s in given_symptoms]
     inputs += [("factor", f, f) for f in given_factors]
     inputs += [("condition", c, c) for c in given_conditions]
-    found = Found(
-        [
-            *(text.triage.present if text.triage else ()),
-            *structured_evidence(concepts, inputs),
-            *personal_evidence(concepts, age, query.sex),
-        ],
-        list(text.triage.denied if text.triage else ()),
+    concepts = index.triage.concepts
+    found = text.triage + Found(
+        structured_evidence(concepts, inputs) + personal_evidence(concepts, age, query.sex)
     )
     return _Reading(interpretation, scoring, assess(index.triage, found, yes, no))
 

@@ -41,7 +41,7 @@ class TextAnalysis(NamedTuple):
     condition_groups: tuple[tuple[str, ...], ...] = ()
     negated: tuple[str, ...] = ()
     unrecognized: tuple[str, ...] = ()
-    triage: Found | None = None  # triage concepts, present and denied
+    triage: Found = Found()  # triage concepts, present and denied
     age: int | None = None  # stated in the text ("I'm 65")
 
 
@@ -61,8 +61,8 @@ def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
     mask = negation_mask(tokens, consumed)
     positive, negative = _split(items, mask)
     movers = _movers(positive, tokens)
-    starts = sentence_starts(text)
-    reading = TextSpans(tokens, mask, scopes(tokens, starts), sentence_numbers(tokens, starts))
+    sentences = sentence_numbers(tokens, sentence_starts(text))
+    reading = TextSpans(tokens, mask, scopes(tokens, sentences), sentences)
     terms = [(item.start, item.end, item.target_ids) for item in items]
     return TextAnalysis(
         sites=tuple(_sites(index, positive, tokens, moved=movers.keys())),

@@ -18,12 +18,12 @@ from app.triage import schemas as s
 def list_red_flags(index: MatchIndex) -> list[s.RedFlagSummary]:
     """Every flag, most severe first, then by id."""
     order = {"emergency": 0, "urgent": 1, "see_clinician": 2}
-    flags = sorted(index.triage.flags.values(), key=lambda f: (order[f.level], f.id))
+    flags = sorted(index.triage.rules.flags.values(), key=lambda f: (order[f.level], f.id))
     return [s.RedFlagSummary(id=f.id, level=f.level, title=f.title, advice=f.advice) for f in flags]
 
 
 async def red_flag(*, session: AsyncSession, index: MatchIndex, flag_id: str) -> s.RedFlagOut:
-    flag = index.triage.flags.get(flag_id)
+    flag = index.triage.rules.flags.get(flag_id)
     if flag is None:
         raise NotFoundError("red flag", flag_id)
     labels = {c: r.label for c, r in index.triage.concepts.records.items()}

@@ -28,7 +28,12 @@ def triage(client: TestClient, **body: Any) -> dict[str, Any]:
         ("thunder clap headache", "emergency"),
         ("neck pain and my hands are clumsy, dropping things", "urgent"),
         ("pain behind the eye with a red eye and blurred vision", "urgent"),
+        # carers, and a mini-stroke told with words of recovery
+        ("my dad had crushing chest pain an hour ago. I'm worried", "emergency"),
+        ("my wife collapsed and isn't breathing properly, I don't know what to do", "emergency"),
+        ("my arm went weak for 10 minutes then got better", "emergency"),
         ("My brother had a heart attack last year. My upper back is tight from the desk.", None),
+        ("Aunt had cancer in her spine. Me (27): lower back ache after lifting the kids.", None),
         ("I had meningitis at school, years ago. Now just a sore neck from sleeping badly.", None),
         ("Grandma had a stroke; I have a tension headache after work, no weakness.", None),
     ],

@@ -12,11 +12,11 @@ silence, and what a rule needs is data in `data/triage/`, readable by a clinicia
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from app.matching.hierarchy import Hierarchy
-from app.matching.records import DatasetRecords, RedFlagRecord, ScreeningQuestionRecord
+from app.matching.records import DatasetRecords, ScreeningQuestionRecord
 from app.matching.result import Triage
 from app.matching.triage.concepts import (
     ConceptTable,
@@ -35,21 +35,15 @@ __all__ = ["SEVERITY", "TriageRules", "assess", "compile_triage"]
 class TriageRules:
     concepts: ConceptTable
     rules: RuleBook
-    flags: Mapping[str, RedFlagRecord]
-    questions: Mapping[str, ScreeningQuestionRecord]  # in the data's order
-    question_list: tuple[ScreeningQuestionRecord, ...]
-    questions_by_concept: Mapping[str, tuple[int, ...]]
+    questions: Mapping[str, ScreeningQuestionRecord]  # in the data's order, which is asking order
+    questions_by_concept: Mapping[str, tuple[str, ...]]
 
 
 def compile_triage(records: DatasetRecords, hierarchy: Hierarchy) -> TriageRules:
-    concepts = compile_concepts(records.triage_concepts, hierarchy)
-    labels = {c.id: c.label for c in records.triage_concepts}
     return TriageRules(
-        concepts=concepts,
-        rules=compile_rules(records.red_flags, labels),
-        flags={flag.id: flag for flag in records.red_flags},
+        concepts=compile_concepts(records.triage_concepts, hierarchy),
+        rules=compile_rules(records.red_flags),
         questions={q.id: q for q in records.screening_questions},
-        question_list=records.screening_questions,
         questions_by_concept=questions_by_concept(records.screening_questions),
     )
 
@@ -57,22 +51,28 @@ def compile_triage(records: DatasetRecords, hierarchy: Hierarchy) -> TriageRules
 def assess(
     rules: TriageRules,
     found: Found,
-    yes: Iterable[str] = (),
+    yes: Collection[str] = (),
     no: Collection[str] = (),
 ) -> Triage:
     """The triage for the evidence found, with the answers given to screening questions."""
-    for question_id in yes:
-        question = rules.questions[question_id]
-        found.present.extend(Evidence(c, f"yes: {question.text}") for c in question.yes_means)
-    add_findings(rules.concepts, found)
+    answers = tuple(
+        Evidence(concept, f"yes: {rules.questions[q].text}")
+        for q in yes
+        for concept in rules.questions[q].yes_means
+    )
+    found = add_findings(rules.concepts, found + Found(present=answers))
     present: dict[str, Evidence] = {}
     for evidence in found.present:
         present.setdefault(evidence.concept, evidence)
-    hits = fire(rules.rules, present)
-    level = hits[0].level if hits else "self_care"
+    hits = fire(rules.rules, present, rules.concepts.records)
     known = present.keys() | {e.concept for e in found.denied}
-    answered = {*yes, *no}
     screening = questions_to_ask(
-        rules.question_list, rules.questions_by_concept, rules.flags, present, known, answered, hits
+        rules.questions,
+        rules.questions_by_concept,
+        rules.rules.flags,
+        present,
+        known,
+        {*yes, *no},
+        hits,
     )
-    return Triage(level=level, red_flags=tuple(hits), screening=screening)
+    return Triage(hits[0].level if hits else "self_care", tuple(hits), screening)

@@ -16,7 +16,7 @@ else's or of the distant past are set aside by `app.matching.triage.scope`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
@@ -42,8 +42,14 @@ class Evidence(NamedTuple):
 
 
 class Found(NamedTuple):
-    present: list[Evidence]
-    denied: list[Evidence]
+    present: tuple[Evidence, ...] = ()
+    denied: tuple[Evidence, ...] = ()
+
+    def __add__(self, other: object) -> Found:
+        """Both sets of evidence, in order (`Found + Found`)."""
+        if not isinstance(other, Found):
+            return NotImplemented
+        return Found(self.present + other.present, self.denied + other.denied)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,21 +140,29 @@ def text_evidence(
 ) -> Found:
     """The concepts in a text: its concept phrases (`spans`, found by `table.trie`), and the
     terms the reader found there (`terms`: start, end and ids by kind of each item)."""
-    found = Found([], [])
-    for span in _outside_diagnoses(table, spans):
-        start, end = span.positions[0], span.positions[-1] + 1
-        words = " ".join([text.tokens[p].raw for p in span.positions])
-        for concept in table.by_phrase[span.phrase]:
-            _place(table, text, found, concept, words, span.positions, start, end)
+    present: list[Evidence] = []
+    denied: list[Evidence] = []
+    occurrences = [
+        (span.positions, table.by_phrase[span.phrase]) for span in _outside_diagnoses(table, spans)
+    ]
     for start, end, ids in terms:
-        positions = range(start, end)
-        words = " ".join([token.raw for token in text.tokens[start:end]])
-        for kind, term_ids in ids.items():
-            by_term = table.by_term.get(kind)  # type: ignore[call-overload]
-            for term in term_ids if by_term else ():
-                for concept in by_term.get(term, ()):
-                    _place(table, text, found, concept, words, positions, start, end)
-    return found
+        linked = dict.fromkeys(
+            concept
+            for kind, term_ids in ids.items()
+            for term in term_ids
+            for concept in table.by_term.get(kind, {}).get(term, ())  # type: ignore[call-overload]
+        )
+        occurrences.append((tuple(range(start, end)), tuple(linked)))
+    for positions, concepts in occurrences:
+        start = positions[0]
+        words = " ".join([text.tokens[p].raw for p in positions])
+        is_denied = any([text.negated[p] for p in positions])
+        for concept in concepts:
+            record = table.records[concept]
+            if keeps(text.scopes[start], record.kind, record.history):
+                evidence = Evidence(concept, words, start, positions[-1] + 1, text.sentences[start])
+                (denied if is_denied else present).append(evidence)
+    return Found(tuple(present), tuple(denied))
 
 
 def _outside_diagnoses(table: ConceptTable, spans: Iterable[PhraseSpan]) -> list[PhraseSpan]:
@@ -167,57 +181,42 @@ def _outside_diagnoses(table: ConceptTable, spans: Iterable[PhraseSpan]) -> list
     ]
 
 
-def _place(
-    table: ConceptTable,
-    text: TextSpans,
-    found: Found,
-    concept: str,
-    words: str,
-    positions: Iterable[int],
-    start: int,
-    end: int,
-) -> None:
-    """File one occurrence as present or denied, unless its scope sets it aside."""
-    record = table.records[concept]
-    if not keeps(text.scopes[start], record.kind, record.history):
-        return
-    evidence = Evidence(concept, words, start, end, text.sentences[start])
-    denied = any([text.negated[p] for p in positions])
-    (found.denied if denied else found.present).append(evidence)
-
-
 def structured_evidence(
     table: ConceptTable, inputs: Iterable[tuple[TermKind, str, str]]
-) -> list[Evidence]:
+) -> tuple[Evidence, ...]:
     """The concepts of structured inputs: (kind, term id, the words to show)."""
-    found = []
-    for kind, term, words in inputs:
-        for concept in table.by_term[kind].get(term, ()):
-            found.append(Evidence(concept, words))
-    return found
+    return tuple(
+        Evidence(concept, words)
+        for kind, term, words in inputs
+        for concept in table.by_term[kind].get(term, ())
+    )
 
 
-def personal_evidence(table: ConceptTable, age: int | None, sex: str | None) -> list[Evidence]:
+def personal_evidence(
+    table: ConceptTable, age: int | None, sex: str | None
+) -> tuple[Evidence, ...]:
     """Age and sex concepts."""
-    found = []
+    found: tuple[Evidence, ...] = ()
     if age is not None:
-        found += [Evidence(c, f"age {age}") for min_age, c in table.by_age if age >= min_age]
+        found += tuple(Evidence(c, f"age {age}") for min_age, c in table.by_age if age >= min_age)
     if sex is not None:
-        found += [Evidence(c, f"sex {sex}") for c in table.by_sex.get(sex, ())]
+        found += tuple(Evidence(c, f"sex {sex}") for c in table.by_sex.get(sex, ()))
     return found
 
 
-def add_findings(table: ConceptTable, found: Found) -> None:
-    """Add every finding whose parts are present (or, one part denied, denied) close together."""
+def add_findings(table: ConceptTable, found: Found) -> Found:
+    """`found` with every finding whose parts are present (or, one part denied, denied) close
+    together in the text."""
     placed: dict[str, list[Evidence]] = {}
     for evidence in (*found.present, *found.denied):
         if evidence.start != STRUCTURED:  # structured inputs are near nothing (see above)
             placed.setdefault(evidence.concept, []).append(evidence)
+    present = set(found.present)
+    added = Found()
     for finding in table.findings:
         if not all(part in placed for part in finding.near):
             continue
-        parts = [placed[part] for part in finding.near]
-        combo = _closest(parts, found.present)
+        combo = _closest([placed[part] for part in finding.near], present)
         if combo is None:
             continue
         evidence = Evidence(
@@ -227,35 +226,36 @@ def add_findings(table: ConceptTable, found: Found) -> None:
             max(e.end for e in combo),
             combo[0].sentence,
         )
-        positive = all(e in found.present for e in combo)
-        (found.present if positive else found.denied).append(evidence)
         placed.setdefault(finding.id, []).append(evidence)
+        if all(e in present for e in combo):
+            present.add(evidence)
+            added += Found(present=(evidence,))
+        else:
+            added += Found(denied=(evidence,))
+    return found + added
 
 
 def _closest(
-    parts: Sequence[Sequence[Evidence]], present: Sequence[Evidence]
+    parts: Sequence[Sequence[Evidence]], present: Collection[Evidence]
 ) -> tuple[Evidence, ...] | None:
-    """The first combination of parts lying near each other, preferring one whose every part
-    is present."""
-    denied: tuple[Evidence, ...] | None = None
-    for combo in _combinations(parts):
-        if _near(combo):
-            if all(e in present for e in combo):
-                return combo
-            denied = denied or combo
-    return denied
-
-
-def _combinations(parts: Sequence[Sequence[Evidence]]) -> list[tuple[Evidence, ...]]:
-    """Every way to pick one occurrence of each part (the first few of each, which is all a
-    text of a few sentences has)."""
-    combos: list[tuple[Evidence, ...]] = [()]
-    for options in parts:
-        combos = [(*combo, option) for combo in combos for option in options[:4]]
-    return combos
-
-
-def _near(combo: Sequence[Evidence]) -> bool:
-    if any(e.start == STRUCTURED for e in combo) or len({e.sentence for e in combo}) > 1:
-        return False
-    return max(e.end for e in combo) - min(e.start for e in combo) <= NEAR_WINDOW
+    """One occurrence of each part, all in one sentence within `NEAR_WINDOW` words: every part
+    present if possible, else the first such combination (which denies the finding)."""
+    fallback: tuple[Evidence, ...] | None = None
+    for anchor in sorted({e for options in parts for e in options}):
+        window = [
+            [
+                e
+                for e in options
+                if e.sentence == anchor.sentence
+                and anchor.start <= e.start
+                and e.end - anchor.start <= NEAR_WINDOW
+            ]
+            for options in parts
+        ]
+        if not all(window):
+            continue
+        best = [next((e for e in near if e in present), near[0]) for near in window]
+        if all(e in present for e in best):
+            return tuple(best)
+        fallback = fallback or tuple(best)
+    return fallback

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from app.matching.records import RedFlagRecord, RuleRecord, TriageLevel
+from app.matching.records import RedFlagRecord, RuleRecord, TriageConceptRecord, TriageLevel
 from app.matching.result import MatchedConcept, RedFlagHit
 from app.matching.triage.concepts import Evidence
 
@@ -30,39 +30,41 @@ SEVERITY: Final[dict[TriageLevel, int]] = {
 
 @dataclass(frozen=True, slots=True)
 class RuleBook:
-    flags: tuple[RedFlagRecord, ...]
-    by_concept: Mapping[str, tuple[tuple[int, int], ...]]  # concept -> (flag, rule) numbers
-    labels: Mapping[str, str]  # concept -> label
+    flags: Mapping[str, RedFlagRecord]  # in id order
+    by_concept: Mapping[str, tuple[tuple[str, int], ...]]  # concept -> (flag id, rule number)
 
 
-def compile_rules(flags: Sequence[RedFlagRecord], labels: Mapping[str, str]) -> RuleBook:
+def compile_rules(flags: Sequence[RedFlagRecord]) -> RuleBook:
     shared = Counter(c for flag in flags for rule in flag.rules for g in rule.all for c in g)
-    found: dict[str, list[tuple[int, int]]] = {}
-    for flag_no, flag in enumerate(flags):
+    found: dict[str, list[tuple[str, int]]] = {}
+    for flag in flags:
         for rule_no, rule in enumerate(flag.rules):
             key_group = min(rule.all, key=lambda group: sum(shared[c] for c in group))
             for concept in key_group:
-                found.setdefault(concept, []).append((flag_no, rule_no))
-    return RuleBook(tuple(flags), {c: tuple(r) for c, r in found.items()}, labels)
+                found.setdefault(concept, []).append((flag.id, rule_no))
+    return RuleBook({f.id: f for f in flags}, {c: tuple(r) for c, r in found.items()})
 
 
 def rule_level(flag: RedFlagRecord, rule: RuleRecord) -> TriageLevel:
     return rule.level or flag.level
 
 
-def fire(book: RuleBook, present: Mapping[str, Evidence]) -> list[RedFlagHit]:
-    """The flags the present concepts fire, most severe first."""
-    candidates = sorted({entry for c in present for entry in book.by_concept.get(c, ())})
-    best: dict[int, tuple[int, RuleRecord]] = {}
-    for flag_no, rule_no in candidates:
-        flag = book.flags[flag_no]
+def fire(
+    book: RuleBook,
+    present: Mapping[str, Evidence],
+    concepts: Mapping[str, TriageConceptRecord],
+) -> list[RedFlagHit]:
+    """The flags the present concepts fire, most severe first, then by id."""
+    best: dict[str, tuple[int, RuleRecord]] = {}
+    for flag_id, rule_no in sorted({e for c in present for e in book.by_concept.get(c, ())}):
+        flag = book.flags[flag_id]
         rule = flag.rules[rule_no]
         if not _holds(rule, present):
             continue
         severity = SEVERITY[rule_level(flag, rule)]
-        if flag_no not in best or severity > best[flag_no][0]:
-            best[flag_no] = (severity, rule)
-    hits = [_hit(book, book.flags[n], rule, present) for n, (_, rule) in best.items()]
+        if flag_id not in best or severity > best[flag_id][0]:
+            best[flag_id] = (severity, rule)
+    hits = [_hit(book.flags[f], rule, present, concepts) for f, (_, rule) in best.items()]
     hits.sort(key=lambda hit: -SEVERITY[hit.level])
     return hits
 
@@ -74,10 +76,13 @@ def _holds(rule: RuleRecord, present: Mapping[str, Evidence]) -> bool:
 
 
 def _hit(
-    book: RuleBook, flag: RedFlagRecord, rule: RuleRecord, present: Mapping[str, Evidence]
+    flag: RedFlagRecord,
+    rule: RuleRecord,
+    present: Mapping[str, Evidence],
+    concepts: Mapping[str, TriageConceptRecord],
 ) -> RedFlagHit:
     matched = []
     for group in rule.all:
         concept = next(c for c in group if c in present)
-        matched.append(MatchedConcept(concept, book.labels[concept], present[concept].words))
+        matched.append(MatchedConcept(concept, concepts[concept].label, present[concept].words))
     return RedFlagHit(flag.id, rule_level(flag, rule), flag.title, flag.advice, tuple(matched))

@@ -5,17 +5,22 @@ alarm; "my mum's face has gone droopy" must. Each word gets a `Scope`, a set of 
 
 * OTHER: its segment names someone else ("my mum", "grandad", "my friend"). A segment is a
   sentence, cut again at "now", "currently", "today".
-* EVENT: its clause tells of a past event ("had", "died", "was diagnosed", "history of").
-* PAST: its clause is in the distant past ("years ago", "as a child", "last year", "in 2009",
-  "fully recovered", "treated"). A clause that is only a time phrase ("..., years ago") dates
-  the clause before it too. Clauses are also cut at "now" ("I had cancer years ago and now my
-  back hurts").
+* EVENT: its clause tells of a past event ("had", "got", "died", "was diagnosed", "history of").
+* PAST: its clause is in the distant past: a time ("years ago", "as a child", "last year", "in
+  2009") or a word that only the long past has ("childhood", "previously", "in remission"). A
+  clause that is only a time phrase ("..., years ago") dates the clause before it too. Clauses are
+  also cut at "now" ("I had cancer years ago and now my back hurts"). Words of recovery alone
+  ("it got better", "resolved after ten minutes", "fully recovered") do not date anything: they
+  are how a mini-stroke is told.
 
+A segment is about whoever it mentions first ("my mum" someone else, "I" or "my back" the writer).
 OTHER is set only when the writer also speaks of themself in a segment of their own ("My toddler
 had a temperature last week. I've got a stiff neck"); a carer writing only about the patient
 ("my husband is sweaty and his arm hurts", "my mum had lung cancer, now her back hurts") is
-writing the patient's story, every word of it. A segment about someone else that tells of the
-past (EVENT) or names no present-tense verb is that person's story: it is PAST too.
+writing the patient's story, every word of it. A segment about someone else that tells of a past
+event (EVENT) is that person's story: it is PAST too ("My sister got a clot after a flight. My
+hamstrings are stiff"). Without an event word it stays: "My wife collapsed, I don't know what to
+do" is an emergency.
 
 A clause with a recent-time word ("this morning", "an hour ago", "yesterday") is neither EVENT
 nor PAST. `keeps` says what survives: a symptom is dropped only in the distant past (a carer's
@@ -23,11 +28,13 @@ nor PAST. `keeps` says what survives: a symptom is dropped only in the distant p
 stroke") is dropped when told as a past event, the patient's or anyone's; a `history` concept
 (cancer, steroids, surgery) stays in the patient's past, where it matters, but not in someone
 else's.
+
+Most texts have none of these words: `scopes` checks that first and returns at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from itertools import pairwise
 from typing import Final
@@ -41,12 +48,9 @@ EVENT: Final = 2
 PAST: Final = 4
 
 FIRST_PERSON: Final = _words("i im ive id me myself my")
-PRESENT_WORDS: Final = _words("is has are have now currently still keeps gets getting")
 EVENT_WORDS: Final = _words("had got died suffered diagnosed survived history dx hx")
 _EVENT_BIGRAMS: Final = frozenset({("passed", "away"), ("runs", "in")})
-DISTANT_WORDS: Final = _words(
-    "childhood previously formerly recovered resolved cured decades remission healed treated sorted"
-)
+DISTANT_WORDS: Final = _words("childhood previously formerly decades remission")
 _DISTANT_BIGRAMS: Final = frozenset(
     {
         ("last", "year"),
@@ -59,12 +63,8 @@ _DISTANT_BIGRAMS: Final = frozenset(
         ("in", "past"),
         ("long", "ago"),
         ("years", "back"),
-        ("all", "clear"),
         ("when", "young"),
         ("when", "little"),
-        ("cleared", "up"),
-        ("came", "back"),
-        ("got", "better"),
     }
 )
 _AGO_UNITS: Final = _words("year years yr yrs decade decades month months")
@@ -82,6 +82,14 @@ _RECENT_AGO_UNITS: Final = _words("minute minutes min mins hour hours hr hrs day
 SEGMENT_RESTARTS: Final = _words("now currently today nowadays presently")
 _SHORT_CLAUSE: Final = 4  # a clause this short holding a distant-time phrase dates the one before
 _THIS_YEAR: Final = date.today().year
+# Without one of these words (or a year), no word of a text can be set aside.
+_MARKERS: Final = (
+    OTHER_PEOPLE
+    | EVENT_WORDS
+    | DISTANT_WORDS
+    | {"ago", "passed", "runs", "used"}
+    | {second for _, second in _DISTANT_BIGRAMS if second not in ("to", "past")}
+)
 
 
 def keeps(scope: Scope, kind: str, history: bool) -> bool:
@@ -95,51 +103,70 @@ def keeps(scope: Scope, kind: str, history: bool) -> bool:
     return not (scope & EVENT and kind == "diagnosis" and not history)
 
 
-def scopes(tokens: Sequence[Token], sentence_starts: Collection[int]) -> list[Scope]:
-    """The scope of every token."""
+def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
+    """The scope of every token (`sentences`: the sentence number of every token)."""
     found = [0] * len(tokens)
-    segments = _segments(tokens, sentence_starts)
-    others = [seg for seg in segments if any(tokens[p].raw in OTHER_PEOPLE for p in seg)]
-    if not _speaks_of_self(tokens, segments, others):
-        others = []  # a carer writing only about the patient: it is all the patient's
-    for segment in others:
-        for pos in segment:
-            found[pos] |= OTHER
-    clauses = _clauses(tokens)
+    raws = [token.raw for token in tokens]
+    if _MARKERS.isdisjoint(raws) and not _year(raws):
+        return found
+    clauses = _runs(tokens, lambda pos: tokens[pos].clause)
     for n, clause in enumerate(clauses):
-        words = [tokens[pos].raw for pos in clause]
+        words = [raws[pos] for pos in clause]
         if _has(words, RECENT_WORDS, _RECENT_BIGRAMS) or _ago(words, _RECENT_AGO_UNITS):
             continue
         if _has(words, EVENT_WORDS, _EVENT_BIGRAMS):
-            for pos in clause:
-                found[pos] |= EVENT
+            _mark(found, clause, EVENT)
         if _has(words, DISTANT_WORDS, _DISTANT_BIGRAMS) or _ago(words, _AGO_UNITS) or _year(words):
-            dated = [clause]
+            _mark(found, clause, PAST)
             if len(words) <= _SHORT_CLAUSE and n > 0:
-                dated.append(clauses[n - 1])
-            for pos in (p for c in dated for p in c):
-                found[pos] |= PAST
-    for segment in others:
-        present_tense = any(tokens[p].raw in PRESENT_WORDS for p in segment)
-        if any(found[p] & EVENT for p in segment) or not present_tense:
-            for pos in segment:
-                found[pos] |= PAST
+                _mark(found, clauses[n - 1], PAST)
+    for segment in _others(raws, _runs(tokens, sentences.__getitem__)):
+        _mark(found, segment, OTHER)
+        if any(found[pos] & EVENT for pos in segment):
+            _mark(found, segment, PAST)
     return found
 
 
-def _speaks_of_self(
-    tokens: Sequence[Token], segments: Sequence[list[int]], others: Sequence[list[int]]
-) -> bool:
-    """Does a segment not about someone else speak in the first person?"""
-    return any(
-        any(tokens[p].raw in FIRST_PERSON for p in segment)
-        for segment in segments
-        if segment not in others
-    )
+def _others(raws: Sequence[str], segments: Sequence[list[int]]) -> list[list[int]]:
+    """The segments about someone else, when another segment is about the writer."""
+    about = [_about(raws, segment) for segment in segments]
+    if "self" not in about:
+        return []  # a carer writing only about the patient: it is all the patient's
+    return [segment for segment, whom in zip(segments, about, strict=True) if whom == "other"]
+
+
+def _about(raws: Sequence[str], segment: Sequence[int]) -> str:
+    """Whom a segment is about: its first mention of a person ("my mum" is someone else, "my
+    back" the writer; "Me (27): back ache after lifting the kids" is the writer's)."""
+    for n, pos in enumerate(segment):
+        word = raws[pos]
+        following = raws[segment[n + 1]] if n + 1 < len(segment) else ""
+        if word == "my" and following in OTHER_PEOPLE:
+            return "other"
+        if word in FIRST_PERSON:
+            return "self"
+        if word in OTHER_PEOPLE:
+            return "other"
+    return "none"
+
+
+def _runs(tokens: Sequence[Token], key: Callable[[int], int]) -> list[list[int]]:
+    """Positions in runs of equal `key`, cut again before a restarting word ("... and now")."""
+    runs: list[list[int]] = []
+    for pos, token in enumerate(tokens):
+        if pos == 0 or key(pos) != key(pos - 1) or token.raw in SEGMENT_RESTARTS:
+            runs.append([])
+        runs[-1].append(pos)
+    return runs
+
+
+def _mark(found: list[Scope], positions: Sequence[int], bit: Scope) -> None:
+    for pos in positions:
+        found[pos] |= bit
 
 
 def sentence_numbers(tokens: Sequence[Token], sentence_starts: Collection[int]) -> list[int]:
-    """The sentence number of every token."""
+    """The sentence number of every token (`sentence_starts`: the clauses that begin one)."""
     numbers = []
     sentence = 0
     clause = tokens[0].clause if tokens else 0
@@ -149,27 +176,6 @@ def sentence_numbers(tokens: Sequence[Token], sentence_starts: Collection[int]) 
             clause = token.clause
         numbers.append(sentence)
     return numbers
-
-
-def _segments(tokens: Sequence[Token], sentence_starts: Collection[int]) -> list[list[int]]:
-    sentences = sentence_numbers(tokens, sentence_starts)
-    segments: list[list[int]] = []
-    for pos, token in enumerate(tokens):
-        new = pos == 0 or sentences[pos] != sentences[pos - 1] or token.raw in SEGMENT_RESTARTS
-        if new:
-            segments.append([])
-        segments[-1].append(pos)
-    return segments
-
-
-def _clauses(tokens: Sequence[Token]) -> list[list[int]]:
-    """Clauses, cut again before a segment-restarting word ("... and now my back hurts")."""
-    clauses: list[list[int]] = []
-    for pos, token in enumerate(tokens):
-        if pos == 0 or token.clause != tokens[pos - 1].clause or token.raw in SEGMENT_RESTARTS:
-            clauses.append([])
-        clauses[-1].append(pos)
-    return clauses
 
 
 def _has(words: Sequence[str], single: Collection[str], pairs: Collection[tuple[str, str]]) -> bool:

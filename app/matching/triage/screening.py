@@ -18,31 +18,31 @@ from app.matching.triage.concepts import Evidence
 
 def questions_by_concept(
     questions: Sequence[ScreeningQuestionRecord],
-) -> dict[str, tuple[int, ...]]:
-    """Concept -> the questions (by position) one of whose `ask_when` groups starts with it."""
-    found: dict[str, list[int]] = {}
-    for n, question in enumerate(questions):
+) -> dict[str, tuple[str, ...]]:
+    """Concept -> the questions one of whose `ask_when` groups starts with it."""
+    found: dict[str, dict[str, None]] = {}
+    for question in questions:
         for group in question.ask_when:
-            if n not in found.setdefault(group[0], []):
-                found[group[0]].append(n)
-    return {concept: tuple(numbers) for concept, numbers in found.items()}
+            found.setdefault(group[0], {})[question.id] = None
+    return {concept: tuple(ids) for concept, ids in found.items()}
 
 
 def questions_to_ask(
-    questions: Sequence[ScreeningQuestionRecord],
-    by_concept: Mapping[str, tuple[int, ...]],
+    questions: Mapping[str, ScreeningQuestionRecord],
+    by_concept: Mapping[str, tuple[str, ...]],
     flags: Mapping[str, RedFlagRecord],
     present: Mapping[str, Evidence],
     known: Collection[str],
     answered: Collection[str],
     hits: Sequence[RedFlagHit],
 ) -> tuple[ScreeningQuestion, ...]:
-    """`known`: concepts present or denied; `answered`: question ids answered either way."""
+    """`questions` in asking order; `known`: concepts present or denied; `answered`: question
+    ids answered either way."""
+    candidates = {qid for concept in present for qid in by_concept.get(concept, ())}
     settled = {hit.id for hit in hits if hit.level == flags[hit.id].level}
     asked = []
-    candidates = sorted({n for concept in present for n in by_concept.get(concept, ())})
-    for question in (questions[n] for n in candidates):
-        if question.id in answered or question.red_flag in settled:
+    for qid, question in questions.items():
+        if qid not in candidates or qid in answered or question.red_flag in settled:
             continue
         if any(concept in known for concept in question.yes_means):
             continue
