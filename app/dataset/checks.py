@@ -146,9 +146,9 @@ def _check_concepts(items: Located, ids: dict[str, set[str]]) -> Iterator[DataPr
                 if value not in ids[kind]:
                     yield _missing(file, entry.id, field, value, noun)
         ways = [entry.phrases, entry.regions, entry.symptoms, entry.factors, entry.conditions]
-        ways += [entry.near, entry.min_age is not None, entry.sex is not None]
+        ways += [entry.near, entry.min_age is not None]
         if not any(ways):
-            yield DataProblem(file, entry.id, "-", "has no phrase, term, near, age or sex")
+            yield DataProblem(file, entry.id, "-", "has no phrase, term, near or age")
         if (entry.kind == "finding") != bool(entry.near):
             yield DataProblem(file, entry.id, "near", "a finding, and only a finding, has near")
         if _reaches(near, entry.id, entry.id):

@@ -197,7 +197,6 @@ async def _triage(session: AsyncSession) -> dict[str, Any]:
                 tuple(c.conditions),
                 tuple(c.near),
                 c.min_age,
-                c.sex,
                 c.history,
             )
             for c in concepts

@@ -6,6 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from app.matching.records import ConceptKind
+
 Slug = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=120)
 ]
@@ -183,18 +185,6 @@ class VocabularyEntry(Entry):
 
 
 Phrase = Annotated[str, StringConstraints(min_length=1, max_length=120, pattern=r"^[^A-Z]+$")]
-ConceptKind = Literal[
-    "site",
-    "symptom",
-    "quality",
-    "onset",
-    "course",
-    "function",
-    "systemic",
-    "context",
-    "diagnosis",
-    "finding",
-]
 
 
 class TriageConceptEntry(Entry):
@@ -210,7 +200,6 @@ class TriageConceptEntry(Entry):
     conditions: tuple[Slug, ...] = ()
     near: tuple[Slug, ...] = ()
     min_age: int | None = Field(None, ge=0, le=130)
-    sex: Literal["female", "male"] | None = None
     history: bool = False
 
 

@@ -148,7 +148,6 @@ def _concept_row(entry: schema.TriageConceptEntry, _: int) -> dict[str, Any]:
         "conditions": list(entry.conditions),
         "near": list(entry.near),
         "min_age": entry.min_age,
-        "sex": entry.sex,
         "history": entry.history,
     }
 

@@ -88,8 +88,8 @@ class TriageConceptRecord:
     history"). It is present when the text uses one of its phrases, names one of its regions,
     symptoms, factors or conditions (in text or as a structured input), when every concept of
     `near` is present close together in the text (a *finding*: numbness in the saddle area), or
-    when the age is at
-    least `min_age`. `history` keeps it when said of the patient's past ("I had cancer")."""
+    when the age is at least `min_age`. `history` keeps it when said of the patient's past ("I
+    had cancer")."""
 
     id: str
     kind: ConceptKind
@@ -101,7 +101,6 @@ class TriageConceptRecord:
     conditions: tuple[str, ...] = ()
     near: tuple[str, ...] = ()
     min_age: int | None = None
-    sex: str | None = None
     history: bool = False
 
 

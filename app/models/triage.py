@@ -26,7 +26,6 @@ class TriageConcept(Base):
     conditions: Mapped[list[str]] = mapped_column(JSON, default=list)
     near: Mapped[list[str]] = mapped_column(JSON, default=list)
     min_age: Mapped[int | None] = mapped_column(Integer)
-    sex: Mapped[str | None] = mapped_column(String(10))
     history: Mapped[bool] = mapped_column(Boolean, default=False)
 
 

@@ -28,9 +28,7 @@ Index = Annotated[MatchIndex, Depends(current_index)]
 async def list_red_flags(
     index: Index, page: Annotated[Paging, Depends(paging)]
 ) -> Page[s.RedFlagSummary]:
-    flags = service.list_red_flags(index)
-    items = flags[page.offset : page.offset + page.limit]
-    return Page(items=items, total=len(flags), limit=page.limit, offset=page.offset)
+    return service.list_red_flags(index, page)
 
 
 @router.get(

@@ -24,7 +24,6 @@ class ConceptOut(Output):
     conditions: list[str]
     near: list[str] = Field(description="A finding: these concepts close together in the text.")
     min_age: int | None
-    sex: str | None
     history: bool = Field(description="Counts when said of the patient's past.")
 
 

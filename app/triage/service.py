@@ -12,14 +12,19 @@ from app import models as m
 from app.errors import NotFoundError
 from app.matching import MatchIndex
 from app.matching.records import RedFlagRecord, RuleRecord
+from app.schemas import Page, Paging
 from app.triage import schemas as s
 
 
-def list_red_flags(index: MatchIndex) -> list[s.RedFlagSummary]:
-    """Every flag, most severe first, then by id."""
+def list_red_flags(index: MatchIndex, page: Paging) -> Page[s.RedFlagSummary]:
+    """A page of the flags, most severe first, then by id."""
     order = {"emergency": 0, "urgent": 1, "see_clinician": 2}
     flags = sorted(index.triage.rules.flags.values(), key=lambda f: (order[f.level], f.id))
-    return [s.RedFlagSummary(id=f.id, level=f.level, title=f.title, advice=f.advice) for f in flags]
+    items = [
+        s.RedFlagSummary(id=f.id, level=f.level, title=f.title, advice=f.advice)
+        for f in flags[page.offset : page.offset + page.limit]
+    ]
+    return Page(items=items, total=len(flags), limit=page.limit, offset=page.offset)
 
 
 async def red_flag(*, session: AsyncSession, index: MatchIndex, flag_id: str) -> s.RedFlagOut:

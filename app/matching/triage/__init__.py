@@ -4,7 +4,7 @@ Stages, each a module: `trie` finds phrases, `scope` says whose and when each wo
 `concepts` turns phrases and the text reader's terms into concept evidence (present or denied),
 `rules` fires red flags from the concepts present, `screening` picks the questions still worth
 asking. `assess` runs the last three on the evidence `app.matching.engine` gathers from the text,
-the structured inputs, the answers to earlier questions, and the age and sex.
+the structured inputs, the answers to earlier questions, and the age.
 
 Medical safety beats recall: partial evidence gives a lower level with a question, never
 silence, and what a rule needs is data in `data/triage/`, readable by a clinician.

@@ -7,7 +7,7 @@ structured input) one of its regions (or a part of one), symptoms, factors or co
 saddle area" is saddle numbness, within one sentence and `NEAR_WINDOW` words. Structured inputs
 are near nothing: a body map that sends the buttock and "numbness" does not say where the
 numbness is (sciatica often numbs the leg), so the screening question asks, and its "yes"
-asserts the finding itself. Age and sex concepts come from the stated or given age and sex.
+asserts the finding itself. Age concepts come from the age given or stated.
 
 Every concept found is either present or *denied* (inside a negation: "no numbness in the
 groin"); a denied concept answers the screening question about it. Concepts said of someone
@@ -60,7 +60,6 @@ class ConceptTable:
     by_term: Mapping[TermKind, Mapping[str, tuple[str, ...]]]  # term id -> concepts
     findings: tuple[TriageConceptRecord, ...]  # concepts with `near`, parts before wholes
     by_age: tuple[tuple[int, str], ...]  # (min_age, concept)
-    by_sex: Mapping[str, tuple[str, ...]]
 
 
 def compile_concepts(records: Sequence[TriageConceptRecord], hierarchy: Hierarchy) -> ConceptTable:
@@ -78,7 +77,6 @@ def compile_concepts(records: Sequence[TriageConceptRecord], hierarchy: Hierarch
         by_term=_by_term(records, hierarchy),
         findings=_parts_first([r for r in records if r.near]),
         by_age=tuple(sorted((r.min_age, r.id) for r in records if r.min_age is not None)),
-        by_sex=_group((r.sex, r.id) for r in records if r.sex is not None),
     )
 
 
@@ -192,16 +190,11 @@ def structured_evidence(
     )
 
 
-def personal_evidence(
-    table: ConceptTable, age: int | None, sex: str | None
-) -> tuple[Evidence, ...]:
-    """Age and sex concepts."""
-    found: tuple[Evidence, ...] = ()
-    if age is not None:
-        found += tuple(Evidence(c, f"age {age}") for min_age, c in table.by_age if age >= min_age)
-    if sex is not None:
-        found += tuple(Evidence(c, f"sex {sex}") for c in table.by_sex.get(sex, ()))
-    return found
+def age_evidence(table: ConceptTable, age: int | None) -> tuple[Evidence, ...]:
+    """The age concepts an age meets ("aged 50 or over")."""
+    if age is None:
+        return ()
+    return tuple(Evidence(c, f"age {age}") for min_age, c in table.by_age if age >= min_age)
 
 
 def add_findings(table: ConceptTable, found: Found) -> Found:
