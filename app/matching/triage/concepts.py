@@ -58,7 +58,7 @@ class ConceptTable:
     trie: PhraseTrie
     by_phrase: tuple[tuple[str, ...], ...]  # phrase id -> the concepts that use it
     by_term: Mapping[TermKind, Mapping[str, tuple[str, ...]]]  # term id -> concepts
-    findings: tuple[TriageConceptRecord, ...]  # concepts with `near`, parts before wholes
+    findings: tuple[tuple[TriageConceptRecord, frozenset[str]], ...]  # with `near` set; parts first
     by_age: tuple[tuple[int, str], ...]  # (min_age, concept)
 
 
@@ -75,7 +75,9 @@ def compile_concepts(records: Sequence[TriageConceptRecord], hierarchy: Hierarch
         trie=trie,
         by_phrase=tuple(tuple(concepts) for concepts in by_phrase),
         by_term=_by_term(records, hierarchy),
-        findings=_parts_first([r for r in records if r.near]),
+        findings=tuple(
+            (r, frozenset(r.near)) for r in _parts_first([r for r in records if r.near])
+        ),
         by_age=tuple(sorted((r.min_age, r.id) for r in records if r.min_age is not None)),
     )
 
@@ -204,10 +206,12 @@ def add_findings(table: ConceptTable, found: Found) -> Found:
     for evidence in (*found.present, *found.denied):
         if evidence.start != STRUCTURED:  # structured inputs are near nothing (see above)
             placed.setdefault(evidence.concept, []).append(evidence)
+    if not placed:
+        return found
     present = set(found.present)
     added = Found()
-    for finding in table.findings:
-        if not all(part in placed for part in finding.near):
+    for finding, parts in table.findings:
+        if not placed.keys() >= parts:
             continue
         combo = _closest([placed[part] for part in finding.near], present)
         if combo is None:

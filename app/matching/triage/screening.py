@@ -39,6 +39,8 @@ def questions_to_ask(
     """`questions` in asking order; `known`: concepts present or denied; `answered`: question
     ids answered either way."""
     candidates = {qid for concept in present for qid in by_concept.get(concept, ())}
+    if not candidates:
+        return ()
     settled = {hit.id for hit in hits if hit.level == flags[hit.id].level}
     asked = []
     for qid, question in questions.items():
