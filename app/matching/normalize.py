@@ -112,35 +112,37 @@ class WordTokens:
 _NO_WORD_TOKENS: Final = WordTokens(())
 
 
-def tokenize(text: str, known: WordTokens = _NO_WORD_TOKENS) -> list[Token]:
-    """Split text into tokens with clause numbers (`known` saves work on familiar words)."""
-    tokens: list[Token] = []
-    clause = 0
-    token = known.token
-    for word in _PIECE.findall(normalize(text)):
-        if not word or word == _CLAUSE_MARK or word in CLAUSE_BREAKERS:
-            clause += 1
-        else:
-            tokens.append(token(word, clause))
-    return tokens
+class Words(NamedTuple):
+    """A text's tokens, and the clause numbers that begin a new sentence: after ".", ";", "!",
+    "?" or a new line, or at a clause-breaking word ("but")."""
+
+    tokens: list[Token]
+    sentence_starts: frozenset[int]
 
 
 _SENTENCE_END = re.compile(r"[.;!?\n]")
 
 
-def sentence_starts(text: str) -> frozenset[int]:
-    """The clause numbers (as `tokenize` counts them) that begin a new sentence: after ".",
-    ";", "!", "?" or a new line, or at a clause-breaking word ("but")."""
-    starts = set()
+def split_words(text: str, known: WordTokens = _NO_WORD_TOKENS) -> Words:
+    """Split text into tokens with clause numbers (`known` saves work on familiar words)."""
+    tokens: list[Token] = []
+    starts: set[int] = set()
     clause = 0
+    token = known.token
     for piece in _PIECE.finditer(normalize(text)):
         word = piece.group(1)
         if not word or word == _CLAUSE_MARK or word in CLAUSE_BREAKERS:
             clause += 1
-            if not word and not _SENTENCE_END.search(piece.group()):
-                continue
-            starts.add(clause)
-    return frozenset(starts)
+            if word or _SENTENCE_END.search(piece.group()):
+                starts.add(clause)
+        else:
+            tokens.append(token(word, clause))
+    return Words(tokens, frozenset(starts))
+
+
+def tokenize(text: str, known: WordTokens = _NO_WORD_TOKENS) -> list[Token]:
+    """Split text into tokens with clause numbers (`known` saves work on familiar words)."""
+    return split_words(text, known).tokens
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:

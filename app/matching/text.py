@@ -23,7 +23,7 @@ from app.matching.lexicon import (
     is_content_word,
 )
 from app.matching.negation import negation_mask
-from app.matching.normalize import Token, sentence_starts, tokenize
+from app.matching.normalize import Token, split_words
 from app.matching.scan import Item, correct_spelling, scan_items
 from app.matching.sites import RegionMention, Site, sites_from_mentions
 from app.matching.triage.concepts import Found, TextSpans, text_evidence
@@ -47,7 +47,8 @@ class TextAnalysis(NamedTuple):
 
 def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
     """Read one free-text description."""
-    tokens = correct_spelling(index, tokenize(text, index.word_tokens))
+    words = split_words(text, index.word_tokens)
+    tokens = correct_spelling(index, words.tokens)
     items = scan_items(index, tokens)
     spans = index.triage.concepts.trie.find(tokens)
     consumed = [False] * len(tokens)
@@ -61,7 +62,7 @@ def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
     mask = negation_mask(tokens, consumed)
     positive, negative = _split(items, mask)
     movers = _movers(positive, tokens)
-    sentences = sentence_numbers(tokens, sentence_starts(text))
+    sentences = sentence_numbers(tokens, words.sentence_starts)
     reading = TextSpans(tokens, mask, scopes(tokens, sentences), sentences)
     terms = [(item.start, item.end, item.target_ids) for item in items]
     return TextAnalysis(
