@@ -26,6 +26,11 @@ from typing import Final, NamedTuple
 from app.matching.lexicon import CLAUSE_BREAKERS, DETERMINERS
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+# Ticks and crosses are a checklist's answers: "fever \u2717" is "fever no".
+_CHECK_MARKS = str.maketrans(
+    {mark: " no " for mark in "\u2717\u2718\u274c\u2716"}
+    | {mark: " yes " for mark in "\u2713\u2714\u2705\u2611"}
+)
 _POSSESSIVE = re.compile(r"'s\b")
 # A run of sentence punctuation ends a clause (and so does a lone NUL, the old clause marker);
 # everything else that is not a letter or digit separates words (hyphens and slashes included:
@@ -46,10 +51,11 @@ class Token(NamedTuple):
 
 
 def normalize(text: str) -> str:
-    """Lowercase, strip accents, unify apostrophes, spell out "&", drop possessives."""
+    """Lowercase, strip accents, unify apostrophes, spell out "&" and check marks, drop
+    possessives."""
     plain = text
     if not text.isascii():
-        decomposed = unicodedata.normalize("NFKD", text)
+        decomposed = unicodedata.normalize("NFKD", text.translate(_CHECK_MARKS))
         plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     lowered = plain.translate(_APOSTROPHES).lower().replace("&", " and ")
     return _POSSESSIVE.sub("", lowered).replace("'", "")

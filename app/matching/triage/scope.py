@@ -18,8 +18,8 @@ OTHER is set only when the writer also speaks of themself in a segment of their 
 had a temperature last week. I've got a stiff neck"); a carer writing only about the patient
 ("my husband is sweaty and his arm hurts", "my mum had lung cancer, now her back hurts") is
 writing the patient's story, every word of it. A segment about someone else that tells of a past
-event (EVENT) is that person's story: it is PAST too ("My sister got a clot after a flight. My
-hamstrings are stiff"). Without an event word it stays: "My wife collapsed, I don't know what to
+event (EVENT) or of weeks or months back ("last month", "three weeks ago") is that person's
+story: it is PAST too ("My sister got a clot after a flight. My hamstrings are stiff"). Without an event word it stays: "My wife collapsed, I don't know what to
 do" is an emergency.
 
 A clause with a recent-time word ("this morning", "an hour ago", "yesterday") is neither EVENT
@@ -79,6 +79,9 @@ _RECENT_BIGRAMS: Final = frozenset(
     }
 )
 _RECENT_AGO_UNITS: Final = _words("minute minutes min mins hour hours hr hrs day days week weeks")
+# In someone else's segment these date a finished story too ("my cousin lost hearing last month").
+_LAST: Final = _words("week weekend month spring summer autumn fall winter christmas")
+_WEEKS_AGO_UNITS: Final = _words("week weeks")
 SEGMENT_RESTARTS: Final = _words("now currently today nowadays presently")
 _SHORT_CLAUSE: Final = 4  # a clause this short holding a distant-time phrase dates the one before
 _THIS_YEAR: Final = date.today().year
@@ -122,7 +125,8 @@ def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
                 _mark(found, clauses[n - 1], PAST)
     for segment in _others(raws, _runs(tokens, sentences.__getitem__)):
         _mark(found, segment, OTHER)
-        if any(found[pos] & EVENT for pos in segment):
+        words = [raws[pos] for pos in segment]
+        if any(found[pos] & EVENT for pos in segment) or _lately(words):
             _mark(found, segment, PAST)
     return found
 
@@ -183,6 +187,13 @@ def _has(words: Sequence[str], single: Collection[str], pairs: Collection[tuple[
         return True
     content = [w for w in words if w not in ("a", "the", "my", "i", "was")]
     return any(pair in pairs for pair in pairwise(content))
+
+
+def _lately(words: Sequence[str]) -> bool:
+    """A finished time of weeks or months back: "last month", "three weeks ago"."""
+    return _ago(words, _WEEKS_AGO_UNITS) or any(
+        first == "last" and second in _LAST for first, second in pairwise(words)
+    )
 
 
 def _ago(words: Sequence[str], units: Collection[str]) -> bool:
