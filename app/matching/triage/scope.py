@@ -19,8 +19,8 @@ had a temperature last week. I've got a stiff neck"); a carer writing only about
 ("my husband is sweaty and his arm hurts", "my mum had lung cancer, now her back hurts") is
 writing the patient's story, every word of it. A segment about someone else that tells of a past
 event (EVENT) or of weeks or months back ("last month", "three weeks ago") is that person's
-story: it is PAST too ("My sister got a clot after a flight. My hamstrings are stiff"). Without an event word it stays: "My wife collapsed, I don't know what to
-do" is an emergency.
+story: it is PAST too ("My sister got a clot after a flight. My hamstrings are stiff"). Without
+either it stays: "My wife collapsed, I don't know what to do" is an emergency.
 
 A clause with a recent-time word ("this morning", "an hour ago", "yesterday") is neither EVENT
 nor PAST. `keeps` says what survives: a symptom is dropped only in the distant past (a carer's
