@@ -60,6 +60,8 @@ class ConceptTable:
     by_term: Mapping[TermKind, Mapping[str, tuple[str, ...]]]  # term id -> concepts
     findings: tuple[tuple[TriageConceptRecord, frozenset[str]], ...]  # with `near` set; parts first
     by_age: tuple[tuple[int, str], ...]  # (min_age, concept)
+    # region -> the site concepts with regions whose region it is, or a part or a whole of one
+    sites_near: Mapping[str, frozenset[str]]
 
 
 def compile_concepts(records: Sequence[TriageConceptRecord], hierarchy: Hierarchy) -> ConceptTable:
@@ -79,6 +81,7 @@ def compile_concepts(records: Sequence[TriageConceptRecord], hierarchy: Hierarch
             (r, frozenset(r.near)) for r in _parts_first([r for r in records if r.near])
         ),
         by_age=tuple(sorted((r.min_age, r.id) for r in records if r.min_age is not None)),
+        sites_near=_sites_near(records, hierarchy),
     )
 
 
@@ -106,6 +109,19 @@ def _by_term(
         "factor": _group((f, r.id) for r in records for f in r.factors),
         "condition": _group((c, r.id) for r in records for c in r.conditions),
     }
+
+
+def _sites_near(
+    records: Sequence[TriageConceptRecord], hierarchy: Hierarchy
+) -> dict[str, frozenset[str]]:
+    near: dict[str, set[str]] = {}
+    for record in records:
+        for region in record.regions:
+            wholes = hierarchy.ancestors.get(region, ())
+            parts = (d for d, _ in hierarchy.descendants.get(region, ()))
+            for related in (region, *wholes, *parts):
+                near.setdefault(related, set()).add(record.id)
+    return {region: frozenset(concepts) for region, concepts in near.items()}
 
 
 def _parts_first(findings: Sequence[TriageConceptRecord]) -> tuple[TriageConceptRecord, ...]:
@@ -142,17 +158,15 @@ def text_evidence(
     terms the reader found there (`terms`: start, end and ids by kind of each item)."""
     present: list[Evidence] = []
     denied: list[Evidence] = []
+    terms = list(terms)
+    places = [(range(start, end), ids["region"]) for start, end, ids in terms if ids.get("region")]
     occurrences = [
-        (span.positions, table.by_phrase[span.phrase]) for span in _outside_diagnoses(table, spans)
+        (span.positions, concepts)
+        for span in _outside_diagnoses(table, spans)
+        if (concepts := _placed(table, span, places))
     ]
     for start, end, ids in terms:
-        linked = dict.fromkeys(
-            concept
-            for kind, term_ids in ids.items()
-            for term in term_ids
-            for concept in table.by_term.get(kind, {}).get(term, ())  # type: ignore[call-overload]
-        )
-        occurrences.append((tuple(range(start, end)), tuple(linked)))
+        occurrences.append((tuple(range(start, end)), _concepts(table, ids)))
     for positions, concepts in occurrences:
         start = positions[0]
         words = " ".join([text.tokens[p].raw for p in positions])
@@ -163,6 +177,38 @@ def text_evidence(
                 evidence = Evidence(concept, words, start, positions[-1] + 1, text.sentences[start])
                 (denied if is_denied else present).append(evidence)
     return Found(tuple(present), tuple(denied))
+
+
+def _concepts(table: ConceptTable, ids: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The concepts of a reader's item (its ids by kind of term)."""
+    return tuple(
+        dict.fromkeys(
+            concept
+            for kind, term_ids in ids.items()
+            for term in term_ids
+            for concept in table.by_term.get(kind, {}).get(term, ())  # type: ignore[call-overload]
+        )
+    )
+
+
+def _placed(
+    table: ConceptTable, span: PhraseSpan, places: Sequence[tuple[range, tuple[str, ...]]]
+) -> tuple[str, ...]:
+    """The span's concepts, less the site concepts with regions that a place the reader found
+    around its words contradicts: "back" in "the back of my knee" is not back pain, but "back of
+    my head" is head pain."""
+    concepts = table.by_phrase[span.phrase]
+    around = [regions for where, regions in places if any(p in where for p in span.positions)]
+    if not around:
+        return concepts
+    return tuple(c for c in concepts if not _elsewhere(table, c, around))
+
+
+def _elsewhere(table: ConceptTable, concept: str, places: list[tuple[str, ...]]) -> bool:
+    record = table.records[concept]
+    if record.kind != "site" or not record.regions:
+        return False
+    return not any(concept in table.sites_near.get(r, ()) for regions in places for r in regions)
 
 
 def _outside_diagnoses(table: ConceptTable, spans: Iterable[PhraseSpan]) -> list[PhraseSpan]:
