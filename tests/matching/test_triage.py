@@ -201,3 +201,23 @@ def test_a_paired_part_in_the_plural_needs_the_plural() -> None:
     assert found["my legs feel numb"] == {"legs feel numb"}
     assert found["my left leg feels numb"] == set()
     assert found["pain down my legs"] == {"pain down my leg"}
+
+
+def test_a_site_word_inside_a_place_elsewhere_is_not_that_site(index: MatchIndex) -> None:
+    # "back" is back pain, but not in "the back of my head", a place the reader knows
+    assert triage(index, "I had cancer years ago and now my back is sore").level == "urgent"
+    head = triage(index, "I had cancer years ago and now a sore back of my head")
+    assert "cancer-back-pain" not in {hit.id for hit in head.red_flags}
+
+
+def test_ticks_and_crosses_are_answers(index: MatchIndex) -> None:
+    assert triage(index, "fever ✓ stiff neck ✓").level == "emergency"
+    assert triage(index, "fever ✗ stiff neck ✗ headache ✓").level == "self_care"
+
+
+def test_someone_elses_story_of_weeks_back_is_theirs(index: MatchIndex) -> None:
+    assert triage(
+        index, "My cousin: fever and a stiff neck last month. I have a sore arm"
+    ).level == ("self_care")
+    # told without a time, it may be the person the writer is worried about now
+    assert triage(index, "My cousin: fever and a stiff neck. I am so worried").level == "emergency"
