@@ -24,7 +24,7 @@ from app.matching.hierarchy import Hierarchy
 from app.matching.normalize import Token
 from app.matching.phrases import TermKind
 from app.matching.records import TriageConceptRecord
-from app.matching.triage.scope import Scope, keeps
+from app.matching.triage.scope import OTHER, SELF, Scope, keeps
 from app.matching.triage.trie import PhraseSpan, PhraseTrie, phrase_key
 
 NEAR_WINDOW: Final = 8  # a finding's parts lie within this many words of each other
@@ -176,7 +176,29 @@ def text_evidence(
             if keeps(text.scopes[start], record.kind, record.history):
                 evidence = Evidence(concept, words, start, positions[-1] + 1, text.sentences[start])
                 (denied if is_denied else present).append(evidence)
+    if any(_is_site(table, e) and text.scopes[e.start] & SELF for e in present):
+        # The writer tells of a pain of their own: someone else's sentence that names no place
+        # of pain is that person's story ("My toddler has a fever. I've got a stiff neck").
+        placed = {
+            e.sentence for e in present if _is_site(table, e) and text.scopes[e.start] & OTHER
+        }
+        present = [e for e in present if _own(table, text, e, placed)]
+        denied = [e for e in denied if _own(table, text, e, placed)]
     return Found(tuple(present), tuple(denied))
+
+
+def _is_site(table: ConceptTable, evidence: Evidence) -> bool:
+    return table.records[evidence.concept].kind == "site"
+
+
+def _own(table: ConceptTable, text: TextSpans, evidence: Evidence, placed: Collection[int]) -> bool:
+    """Whether evidence may be the patient's: not in someone else's sentence without a place,
+    unless it is context ("the kids are ill too" is the patient's context)."""
+    return (
+        not text.scopes[evidence.start] & OTHER
+        or evidence.sentence in placed
+        or table.records[evidence.concept].kind == "context"
+    )
 
 
 def _concepts(table: ConceptTable, ids: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:

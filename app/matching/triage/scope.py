@@ -5,6 +5,7 @@ alarm; "my mum's face has gone droopy" must. Each word gets a `Scope`, a set of 
 
 * OTHER: its segment names someone else ("my mum", "grandad", "my friend"). A segment is a
   sentence, cut again at "now", "currently", "today".
+* SELF: its segment is about the writer, and another segment is about someone else.
 * EVENT: its clause tells of a past event ("had", "got", "died", "was diagnosed", "history of").
 * PAST: its clause is in the distant past: a time ("years ago", "as a child", "last year", "in
   2009") or a word that only the long past has ("childhood", "previously", "in remission"). A
@@ -19,8 +20,12 @@ had a temperature last week. I've got a stiff neck"); a carer writing only about
 ("my husband is sweaty and his arm hurts", "my mum had lung cancer, now her back hurts") is
 writing the patient's story, every word of it. A segment about someone else that tells of a past
 event (EVENT) or of weeks or months back ("last month", "three weeks ago") is that person's
-story: it is PAST too ("My sister got a clot after a flight. My hamstrings are stiff"). Without
-either it stays: "My wife collapsed, I don't know what to do" is an emergency.
+story: it is PAST too ("My sister got a clot after a flight. My hamstrings are stiff"). When the
+writer names a place of their own pain, someone else's sentence that names no place of pain is
+that person's story whatever its time ("My toddler has a fever. I've got a stiff neck from
+carrying him"): `app.matching.triage.concepts` sets it aside. Otherwise it stays: "My wife
+collapsed, I don't know what to do" and "My dad has crushing chest pain. My back hurts from
+lifting him" are emergencies.
 
 A clause with a recent-time word ("this morning", "an hour ago", "yesterday") is neither EVENT
 nor PAST. `keeps` says what survives: a symptom is dropped only in the distant past (a carer's
@@ -46,6 +51,7 @@ Scope = int
 OTHER: Final = 1
 EVENT: Final = 2
 PAST: Final = 4
+SELF: Final = 8
 
 FIRST_PERSON: Final = _words("i im ive id me myself my")
 EVENT_WORDS: Final = _words("had got died suffered diagnosed survived history dx hx")
@@ -123,20 +129,19 @@ def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
             _mark(found, clause, PAST)
             if len(words) <= _SHORT_CLAUSE and n > 0:
                 _mark(found, clauses[n - 1], PAST)
-    for segment in _others(raws, _runs(tokens, sentences.__getitem__)):
-        _mark(found, segment, OTHER)
-        words = [raws[pos] for pos in segment]
-        if any(found[pos] & EVENT for pos in segment) or _lately(words):
-            _mark(found, segment, PAST)
-    return found
-
-
-def _others(raws: Sequence[str], segments: Sequence[list[int]]) -> list[list[int]]:
-    """The segments about someone else, when another segment is about the writer."""
+    segments = _runs(tokens, sentences.__getitem__)
     about = [_about(raws, segment) for segment in segments]
     if "self" not in about:
-        return []  # a carer writing only about the patient: it is all the patient's
-    return [segment for segment, whom in zip(segments, about, strict=True) if whom == "other"]
+        return found  # a carer writing only about the patient: it is all the patient's
+    for segment, whom in zip(segments, about, strict=True):
+        if whom == "self":
+            _mark(found, segment, SELF)
+        elif whom == "other":
+            _mark(found, segment, OTHER)
+            words = [raws[pos] for pos in segment]
+            if any(found[pos] & EVENT for pos in segment) or _lately(words):
+                _mark(found, segment, PAST)
+    return found
 
 
 def _about(raws: Sequence[str], segment: Sequence[int]) -> str:
