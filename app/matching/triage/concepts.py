@@ -158,47 +158,53 @@ def text_evidence(
     terms the reader found there (`terms`: start, end and ids by kind of each item)."""
     present: list[Evidence] = []
     denied: list[Evidence] = []
-    terms = list(terms)
-    places = [(range(start, end), ids["region"]) for start, end, ids in terms if ids.get("region")]
-    occurrences = [
-        (span.positions, concepts)
-        for span in _outside_diagnoses(table, spans)
-        if (concepts := _placed(table, span, places))
-    ]
-    for start, end, ids in terms:
-        occurrences.append((tuple(range(start, end)), _concepts(table, ids)))
-    for positions, concepts in occurrences:
+    for positions, concepts in _occurrences(table, len(text.tokens), spans, terms):
         start = positions[0]
+        scope = text.scopes[start]
         words = " ".join([text.tokens[p].raw for p in positions])
-        is_denied = any([text.negated[p] for p in positions])
+        found = denied if any([text.negated[p] for p in positions]) else present
         for concept in concepts:
             record = table.records[concept]
-            if keeps(text.scopes[start], record.kind, record.history):
-                evidence = Evidence(concept, words, start, positions[-1] + 1, text.sentences[start])
-                (denied if is_denied else present).append(evidence)
-    if any(_is_site(table, e) and text.scopes[e.start] & SELF for e in present):
-        # The writer tells of a pain of their own: someone else's sentence that names no place
-        # of pain is that person's story ("My toddler has a fever. I've got a stiff neck").
-        placed = {
-            e.sentence for e in present if _is_site(table, e) and text.scopes[e.start] & OTHER
-        }
-        present = [e for e in present if _own(table, text, e, placed)]
-        denied = [e for e in denied if _own(table, text, e, placed)]
+            if not scope or keeps(scope, record.kind, record.history):
+                found.append(
+                    Evidence(concept, words, start, positions[-1] + 1, text.sentences[start])
+                )
+    if any(scope & SELF for scope in set(text.scopes)):
+        return _writers_story(table, text, present, denied)
     return Found(tuple(present), tuple(denied))
 
 
-def _is_site(table: ConceptTable, evidence: Evidence) -> bool:
-    return table.records[evidence.concept].kind == "site"
+def _occurrences(
+    table: ConceptTable,
+    length: int,
+    spans: Iterable[PhraseSpan],
+    terms: Iterable[tuple[int, int, Mapping[str, tuple[str, ...]]]],
+) -> list[tuple[Sequence[int], tuple[str, ...]]]:
+    """(positions, concepts) of every concept phrase and every term the reader found."""
+    terms = list(terms)
+    place_at: list[tuple[str, ...]] = [()] * length  # the regions the reader found per word
+    for start, end, ids in terms:
+        if regions := ids.get("region"):
+            place_at[start:end] = [regions] * (end - start)
+    found: list[tuple[Sequence[int], tuple[str, ...]]] = []
+    for span in _outside_diagnoses(table, spans):
+        concepts = table.by_phrase[span.phrase]
+        around = [place_at[p] for p in span.positions if place_at[p]]
+        if around:
+            concepts = tuple(c for c in concepts if not _elsewhere(table, c, around))
+        if concepts:
+            found.append((span.positions, concepts))
+    found += [(range(start, end), _concepts(table, ids)) for start, end, ids in terms]
+    return found
 
 
-def _own(table: ConceptTable, text: TextSpans, evidence: Evidence, placed: Collection[int]) -> bool:
-    """Whether evidence may be the patient's: not in someone else's sentence without a place,
-    unless it is context ("the kids are ill too" is the patient's context)."""
-    return (
-        not text.scopes[evidence.start] & OTHER
-        or evidence.sentence in placed
-        or table.records[evidence.concept].kind == "context"
-    )
+def _elsewhere(table: ConceptTable, concept: str, places: list[tuple[str, ...]]) -> bool:
+    """Whether the places the reader found around a site phrase contradict its site: "back" in
+    "the back of my knee" is not back pain, but "back of my head" is head pain."""
+    record = table.records[concept]
+    if record.kind != "site" or not record.regions:
+        return False
+    return not any(concept in table.sites_near.get(r, ()) for regions in places for r in regions)
 
 
 def _concepts(table: ConceptTable, ids: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
@@ -213,24 +219,25 @@ def _concepts(table: ConceptTable, ids: Mapping[str, tuple[str, ...]]) -> tuple[
     )
 
 
-def _placed(
-    table: ConceptTable, span: PhraseSpan, places: Sequence[tuple[range, tuple[str, ...]]]
-) -> tuple[str, ...]:
-    """The span's concepts, less the site concepts with regions that a place the reader found
-    around its words contradicts: "back" in "the back of my knee" is not back pain, but "back of
-    my head" is head pain."""
-    concepts = table.by_phrase[span.phrase]
-    around = [regions for where, regions in places if any(p in where for p in span.positions)]
-    if not around:
-        return concepts
-    return tuple(c for c in concepts if not _elsewhere(table, c, around))
+def _writers_story(
+    table: ConceptTable, text: TextSpans, present: list[Evidence], denied: list[Evidence]
+) -> Found:
+    """When the writer tells of a pain of their own, someone else's sentence that names no place
+    of pain is that person's story ("My toddler has a fever. I've got a stiff neck"); context
+    stays ("the kids are ill too" is the patient's context)."""
+    sites = [e for e in present if table.records[e.concept].kind == "site"]
+    if not any(text.scopes[e.start] & SELF for e in sites):
+        return Found(tuple(present), tuple(denied))
+    placed = {e.sentence for e in sites if text.scopes[e.start] & OTHER}
 
+    def own(evidence: Evidence) -> bool:
+        return (
+            not text.scopes[evidence.start] & OTHER
+            or evidence.sentence in placed
+            or table.records[evidence.concept].kind == "context"
+        )
 
-def _elsewhere(table: ConceptTable, concept: str, places: list[tuple[str, ...]]) -> bool:
-    record = table.records[concept]
-    if record.kind != "site" or not record.regions:
-        return False
-    return not any(concept in table.sites_near.get(r, ()) for regions in places for r in regions)
+    return Found(tuple(filter(own, present)), tuple(filter(own, denied)))
 
 
 def _outside_diagnoses(table: ConceptTable, spans: Iterable[PhraseSpan]) -> list[PhraseSpan]:
