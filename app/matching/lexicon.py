@@ -75,7 +75,7 @@ BOTH_SIDES_PLURALS: Final = _words(
     """
     temples eyes ears cheeks eyebrows shoulders armpits arms elbows forearms wrists hands palms
     thumbs hips buttocks thighs knees kneecaps legs shins calves ankles heels feet soles
-    collarbones
+    collarbones balls
     """
 )
 # A stated age: "I'm 65", "aged 65" (AGE_CUES before the number), "65 years old" (YEAR_WORDS
@@ -89,7 +89,7 @@ OTHER_PEOPLE: Final = _words(
     grandma gran granny nan nana nanna grandmother grandad granddad grandpa grandfather
     grandparent grandparents parent parents uncle aunt auntie cousin friend friends mate
     son daughter husband wife partner boyfriend girlfriend fiance fiancee neighbour neighbor
-    colleague coworker boss family relative relatives he she they someone somebody people
+    colleague coworker boss family relative relatives he she someone somebody
     toddler child children kid kids baby neighbours neighbors
     """
 )

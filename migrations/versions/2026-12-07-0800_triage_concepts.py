@@ -35,6 +35,7 @@ def upgrade() -> None:
         sa.Column('conditions', sa.JSON(), nullable=False),
         sa.Column('near', sa.JSON(), nullable=False),
         sa.Column('min_age', sa.Integer(), nullable=True),
+        sa.Column('sex', sa.String(length=10), nullable=True),
         sa.Column('history', sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_triage_concepts')),
         sa.UniqueConstraint('slug', name=op.f('uq_triage_concepts_slug')),

@@ -29,6 +29,7 @@ from app.matching.triage.trie import PhraseSpan, PhraseTrie, phrase_key
 
 NEAR_WINDOW: Final = 8  # a finding's parts lie within this many words of each other
 STRUCTURED: Final = -1  # the start of evidence that came from a structured input
+Regions = tuple[str, ...]
 
 
 class Evidence(NamedTuple):
@@ -158,7 +159,7 @@ def text_evidence(
     terms the reader found there (`terms`: start, end and ids by kind of each item)."""
     present: list[Evidence] = []
     denied: list[Evidence] = []
-    for positions, concepts in _occurrences(table, len(text.tokens), spans, terms):
+    for positions, concepts in _occurrences(table, text.tokens, spans, terms):
         start = positions[0]
         scope = text.scopes[start]
         words = " ".join([text.tokens[p].raw for p in positions])
@@ -176,35 +177,53 @@ def text_evidence(
 
 def _occurrences(
     table: ConceptTable,
-    length: int,
+    tokens: Sequence[Token],
     spans: Iterable[PhraseSpan],
     terms: Iterable[tuple[int, int, Mapping[str, tuple[str, ...]]]],
 ) -> list[tuple[Sequence[int], tuple[str, ...]]]:
     """(positions, concepts) of every concept phrase and every term the reader found."""
     terms = list(terms)
-    place_at: list[tuple[str, ...]] = [()] * length  # the regions the reader found per word
+    place_at: list[tuple[range, Regions] | None] = [None] * len(tokens)  # the reader's places
     for start, end, ids in terms:
         if regions := ids.get("region"):
-            place_at[start:end] = [regions] * (end - start)
+            place_at[start:end] = [(range(start, end), regions)] * (end - start)
     found: list[tuple[Sequence[int], tuple[str, ...]]] = []
     for span in _outside_diagnoses(table, spans):
         concepts = table.by_phrase[span.phrase]
-        around = [place_at[p] for p in span.positions if place_at[p]]
+        around = [place for p in span.positions if (place := place_at[p])]
         if around:
-            concepts = tuple(c for c in concepts if not _elsewhere(table, c, around))
+            part_of = _part_of(tokens, span.positions, around)
+            concepts = tuple(c for c in concepts if not _elsewhere(table, c, around, part_of))
         if concepts:
             found.append((span.positions, concepts))
     found += [(range(start, end), _concepts(table, ids)) for start, end, ids in terms]
     return found
 
 
-def _elsewhere(table: ConceptTable, concept: str, places: list[tuple[str, ...]]) -> bool:
+def _part_of(
+    tokens: Sequence[Token], positions: Sequence[int], around: Sequence[tuple[range, Regions]]
+) -> bool:
+    """Whether the span names a part of the place around it: "balls" in "balls of my feet"."""
+    after = positions[-1] + 1
+    where = around[-1][0]
+    return after in where and tokens[after].raw == "of"
+
+
+def _elsewhere(
+    table: ConceptTable,
+    concept: str,
+    places: Sequence[tuple[range, Regions]],
+    part_of: bool,
+) -> bool:
     """Whether the places the reader found around a site phrase contradict its site: "back" in
-    "the back of my knee" is not back pain, but "back of my head" is head pain."""
+    "the back of my knee" is not back pain, but "back of my head" is head pain. A site without
+    regions is contradicted when it names a part of the place ("balls" of the feet)."""
     record = table.records[concept]
-    if record.kind != "site" or not record.regions:
+    if record.kind != "site":
         return False
-    return not any(concept in table.sites_near.get(r, ()) for regions in places for r in regions)
+    if not record.regions:
+        return part_of
+    return not any(concept in table.sites_near.get(r, ()) for _, regions in places for r in regions)
 
 
 def _concepts(table: ConceptTable, ids: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
