@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from app.dataset import schema
 from app.dataset.problems import DataProblem
+from app.matching.triage.trie import phrase_key
 
 Located = list[tuple[str, Any]]
 
@@ -153,6 +154,10 @@ def _check_concepts(items: Located, ids: dict[str, set[str]]) -> Iterator[DataPr
             yield DataProblem(file, entry.id, "near", "a finding, and only a finding, has near")
         if _reaches(near, entry.id, entry.id):
             yield DataProblem(file, entry.id, "near", "findings refer to each other in a loop")
+        for phrase in entry.phrases:
+            if len(phrase.split()) > 1 and len(key := phrase_key(phrase)) == 1:
+                message = f"{phrase!r} reads as the bare word {key[0]!r} (determiners are dropped)"
+                yield DataProblem(file, entry.id, "phrases", message)
 
 
 def _reaches(near: dict[str, set[str]], start: str, target: str) -> bool:
