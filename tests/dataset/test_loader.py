@@ -136,3 +136,12 @@ def test_colliding_synonyms(data_copy: Path, edit: Edit) -> None:
     edit("regions.yaml", lambda doc: doc["regions"][1]["synonyms"].append("crown"))
     found = problems(data_copy)
     assert any("'crown' is also used by" in p.reason for p in found)
+
+
+def test_a_triage_phrase_that_reads_as_one_bare_word(data_copy: Path, edit: Edit) -> None:
+    def change(doc: Any) -> None:
+        doc["triage_concepts"][0]["phrases"] += ["my bits", "in my back"]
+
+    edit("triage/concepts.yaml", change)
+    found = [p.reason for p in problems(data_copy)]
+    assert found == ["'my bits' reads as the bare word 'bit' (determiners are dropped)"]
