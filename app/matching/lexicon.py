@@ -90,7 +90,7 @@ OTHER_PEOPLE: Final = _words(
     grandparent grandparents parent parents uncle aunt auntie cousin friend friends mate
     son daughter husband wife partner boyfriend girlfriend fiance fiancee neighbour neighbor
     colleague coworker boss family relative relatives he she someone somebody
-    toddler child children kid kids baby neighbours neighbors
+    toddler child children kid kids baby neighbours neighbors woman man lady guy bloke
     """
 )
 # "my dad is 80", "he's 72": these words before "is" or the number name someone's age.
@@ -182,6 +182,9 @@ STOPWORDS: Final = _words(
 
 # Words phrase matching may step over inside a phrase ("behind my left eye").
 SKIPPABLE_IN_PHRASE: Final = DETERMINERS | frozenset(SIDE_WORDS)
+# Words that only strengthen what they stand in ("can't *really* open my mouth"); triage phrases
+# step over them too.
+INTENSIFIERS: Final = _words("really properly even quite very so actually totally completely own")
 
 # Grammar words: never spell-corrected and never reported as unrecognised.
 FUNCTION_WORDS: Final = (

@@ -27,7 +27,7 @@ from app.matching.records import TriageConceptRecord
 from app.matching.triage.scope import OTHER, SELF, Scope, keeps
 from app.matching.triage.trie import PhraseSpan, PhraseTrie, phrase_key
 
-NEAR_WINDOW: Final = 8  # a finding's parts lie within this many words of each other
+NEAR_WINDOW: Final = 10  # a finding's parts lie within this many words of each other
 STRUCTURED: Final = -1  # the start of evidence that came from a structured input
 Regions = tuple[str, ...]
 

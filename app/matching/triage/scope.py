@@ -16,16 +16,16 @@ alarm; "my mum's face has gone droopy" must. Each word gets a `Scope`, a set of 
 
 A segment is about whoever it mentions first ("my mum" someone else, "I" or "my back" the writer).
 OTHER is set only when the writer also speaks of themself in a segment of their own ("My toddler
-had a temperature last week. I've got a stiff neck"); a carer writing only about the patient
-("my husband is sweaty and his arm hurts", "my mum had lung cancer, now her back hurts") is
-writing the patient's story, every word of it. A segment about someone else that tells of a past
-event (EVENT) or of weeks or months back ("last month", "three weeks ago") is that person's
-story: it is PAST too ("My sister got a clot after a flight. My hamstrings are stiff"). When the
-writer names a place of their own pain, someone else's sentence that names no place of pain is
-that person's story whatever its time ("My toddler has a fever. I've got a stiff neck from
+had a temperature last week. I've got a stiff neck"); a carer writing only about the patient ("my
+husband is sweaty and his arm hurts", "my mum had lung cancer, now her back hurts") is writing the
+patient's story, every word of it. A segment about someone else that tells of a past event (EVENT),
+of weeks or months back ("last month", "three weeks ago") or of a story on TV or in print is that
+person's story: it is PAST too ("My sister got a clot after a flight. My hamstrings are stiff").
+When the writer names a place of their own pain, someone else's sentence that names no place of
+pain is that person's story whatever its time ("My toddler has a fever. I've got a stiff neck from
 carrying him"): `app.matching.triage.concepts` sets it aside. Otherwise it stays: "My wife
-collapsed, I don't know what to do" and "My dad has crushing chest pain. My back hurts from
-lifting him" are emergencies.
+collapsed, I don't know what to do" and "My dad has crushing chest pain. My back hurts from lifting
+him" are emergencies.
 
 A clause with a recent-time word ("this morning", "an hour ago", "yesterday") is neither EVENT
 nor PAST. `keeps` says what survives: a symptom is dropped only in the distant past (a carer's
@@ -54,6 +54,9 @@ PAST: Final = 4
 SELF: Final = 8
 
 FIRST_PERSON: Final = _words("i im ive id me myself my")
+THIRD_PERSON: Final = _words("his him her hers hes shes himself herself")
+# In someone else's segment these tell their story, not the patient's ("a programme about...").
+_STORY_WORDS: Final = _words("programme program documentary article tv telly news story film show")
 EVENT_WORDS: Final = _words("had got died suffered diagnosed survived history dx hx")
 _EVENT_BIGRAMS: Final = frozenset({("passed", "away"), ("runs", "in")})
 DISTANT_WORDS: Final = _words("childhood previously formerly decades remission")
@@ -94,6 +97,7 @@ _THIS_YEAR: Final = date.today().year
 # Without one of these words (or a year), no word of a text can be set aside.
 _MARKERS: Final = (
     OTHER_PEOPLE
+    | THIRD_PERSON
     | EVENT_WORDS
     | DISTANT_WORDS
     | {"ago", "passed", "runs", "used"}
@@ -154,7 +158,7 @@ def _about(raws: Sequence[str], segment: Sequence[int]) -> str:
             return "other"
         if word in FIRST_PERSON:
             return "self"
-        if word in OTHER_PEOPLE:
+        if word in OTHER_PEOPLE or word in THIRD_PERSON:
             return "other"
     return "none"
 
@@ -195,9 +199,12 @@ def _has(words: Sequence[str], single: Collection[str], pairs: Collection[tuple[
 
 
 def _lately(words: Sequence[str]) -> bool:
-    """A finished time of weeks or months back: "last month", "three weeks ago"."""
-    return _ago(words, _WEEKS_AGO_UNITS) or any(
-        first == "last" and second in _LAST for first, second in pairwise(words)
+    """A finished time of weeks or months back ("last month", "three weeks ago"), or a story
+    told on TV or in print."""
+    return (
+        _ago(words, _WEEKS_AGO_UNITS)
+        or not _STORY_WORDS.isdisjoint(words)
+        or any(first == "last" and second in _LAST for first, second in pairwise(words))
     )
 
 

@@ -2,7 +2,8 @@
 
 Phrases are matched on the same tokens as everything else (case, punctuation, determiners and
 plural endings do not matter), must lie within one clause, may step over a side word ("pain in my
-left arm" matches "pain in arm"), and "X pain" also matches the common rewordings "pain in X",
+left arm" matches "pain in arm") or an intensifier ("can't really open my mouth" matches "can't
+open my mouth"), and "X pain" also matches the common rewordings "pain in X",
 "X hurts" and "X ache". One plural counts: a paired part in the plural means both sides
 (`lexicon.BOTH_SIDES_PLURALS`), so a phrase written with it ("legs feel numb") needs the plural
 in the text, while one written in the singular ("pain down my leg") matches either.
@@ -14,10 +15,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from app.matching.lexicon import BOTH_SIDES_PLURALS, DETERMINERS, SKIPPABLE_IN_PHRASE
+from app.matching.lexicon import (
+    BOTH_SIDES_PLURALS,
+    DETERMINERS,
+    INTENSIFIERS,
+    SKIPPABLE_IN_PHRASE,
+)
 from app.matching.normalize import Token, display, stem, tokenize
 
 _PAIN_VARIANT_TAILS: Final = (("hurt",), ("ache",), ("aching",))
+# Words a phrase may step over inside it: determiners, side words and intensifiers.
+_SKIPPABLE: Final = SKIPPABLE_IN_PHRASE | INTENSIFIERS
 
 
 @dataclass(slots=True)
@@ -131,5 +139,5 @@ def _extend(node: _Node, tokens: Sequence[Token], span: list[int], found: list[P
         child = node.children.get(token.key)
         if child is not None and all(tokens[p].key != token.key for p in range(after, pos)):
             _extend(child, tokens, [*span, pos], found)
-        if token.raw not in SKIPPABLE_IN_PHRASE:
+        if token.raw not in _SKIPPABLE:
             return
