@@ -6,6 +6,7 @@ counts as an age only in one of these wordings, within one clause:
 
     i am / im / aged / age  <number>      (not followed by a unit: "I'm 65 kg", "aged 3 months")
     <number>  year(s) old / yr(s) old / yo / y o
+    <number>  m / f / male / female      ("55 m", and "62F" in one word)
 
 and only from 1 to 130. The first such number wins. Failing those, a carer's wording counts:
 "my dad is 80", "he's 72", "my son (15)", or a number standing alone in its clause ("back pain
@@ -15,6 +16,7 @@ when given, wins over the text (`app.matching.engine`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -28,25 +30,38 @@ from app.matching.lexicon import (
 from app.matching.normalize import Token
 
 MAX_AGE: Final = 130  # also the bound of the `age` field of a request
+_AGE_AND_SEX: Final = re.compile(r"(\d{1,3})(?:m|f)")  # "62f", "34m"
+_SEX_WORDS: Final = frozenset({"m", "f", "male", "female"})
 
 
 def stated_age(tokens: Sequence[Token]) -> int | None:
     """The first age the tokens state, or None."""
-    for wording in (_own_age, _someones_age):
+    for wording in (_own_age, _age_and_sex, _someones_age):
         for pos, token in enumerate(tokens):
-            if token.raw.isdigit() and wording(tokens, pos):
-                age = int(token.raw)
+            number = _AGE_AND_SEX.fullmatch(token.raw)
+            if (number or token.raw.isdigit()) and wording(tokens, pos):
+                age = int(number.group(1) if number else token.raw)
                 if 1 <= age <= MAX_AGE:
                     return age
     return None
 
 
 def _own_age(tokens: Sequence[Token], pos: int) -> bool:
-    return _after_cue(tokens, pos) or _before_years(tokens, pos)
+    return tokens[pos].raw.isdigit() and (_after_cue(tokens, pos) or _before_years(tokens, pos))
+
+
+def _age_and_sex(tokens: Sequence[Token], pos: int) -> bool:
+    """ "62F", "55 m", "34 male": after the cued wordings, as metres and months look alike."""
+    clause = tokens[pos].clause
+    if not tokens[pos].raw.isdigit():  # "62f"
+        return _word(tokens, pos + 1, clause) != "ago"
+    return _word(tokens, pos + 1, clause) in _SEX_WORDS
 
 
 def _someones_age(tokens: Sequence[Token], pos: int) -> bool:
     """ "my dad is 80", "he's 72", "my son (15)", ", 71," alone, or "59 and ..." first."""
+    if not tokens[pos].raw.isdigit():
+        return False
     clause = tokens[pos].clause
     before = _word(tokens, pos - 1, clause)
     if before in AGE_IS_CUES and (before != "is" or _word(tokens, pos - 2, clause)):

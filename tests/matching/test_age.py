@@ -31,6 +31,11 @@ from app.matching.normalize import tokenize
         ("back pain after a fall, 71", 71),
         ("59 and these headaches are new", 59),
         ("my mum (72) has a headache. I'm 35", 35),  # the writer's own age first
+        # age and sex, after the cued wordings: metres and months look alike
+        ("62F, back pain", 62),
+        ("55 m new headache", 55),
+        ("fell 2m onto my back, I'm 70", 70),
+        ("started 3m ago", None),
         ("headache", None),
     ],
 )
