@@ -10,6 +10,10 @@ never becomes a body part:
 * 5-8 letters: one edit, which is a similarity of >= 88 % on the longer words;
 * 9+ letters: two edits.
 
+A word of everyday English is never corrected, whatever it is close to: "fewer" is not "fever",
+"slabs" not "slaps", "fitted" not "fitting" (`common_english`, from the word frequencies that
+pyspellchecker ships).
+
 Candidates must share the first letter, which removes most accidental neighbours, and a length
 within the allowance (a word that much longer or shorter is that many edits away), so a search
 only looks at the few choices that could match: choices are bucketed by first letter and by the
@@ -20,15 +24,27 @@ removed, so "shoulderblade" -> "shoulder blade".
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import Final
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+from spellchecker import SpellChecker
 
 from app.matching.lexicon import FUNCTION_WORDS
 from app.matching.normalize import surface_words
 
 MIN_LENGTH: Final = 4
+# A word seen at least this often in pyspellchecker's English corpus counts as everyday English
+# (rare forms and common misspellings such as "syringing" or "calfs" sit at its floor of 50).
+COMMON_WORD_COUNT: Final = 100
+
+
+@cache
+def common_english() -> frozenset[str]:
+    """Everyday English words (lowercase), loaded once."""
+    counts = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    return frozenset(word for word, count in counts.items() if count >= COMMON_WORD_COUNT)
 
 
 def max_edits(word: str) -> int:
@@ -51,7 +67,8 @@ class Speller:
     is compared with "tingling", not with the stem "tingl").
     """
 
-    def __init__(self, wordings: Iterable[str]) -> None:
+    def __init__(self, wordings: Iterable[str], common: frozenset[str] = frozenset()) -> None:
+        self._common = common  # never corrected
         buckets: dict[str, dict[str, tuple[str, ...]]] = {}
         for wording in wordings:
             words = [w for w in surface_words(wording) if w not in FUNCTION_WORDS]
@@ -72,7 +89,9 @@ class Speller:
         """The corrected word(s) for `word`, or None when nothing is close enough. Nothing is
         remembered: the words given are a person's (and a search takes a few microseconds)."""
         limit = max_edits(word)
-        choices = self._choices.get((word[:1], len(word))) if limit else None
+        if not limit or word in self._common:
+            return None
+        choices = self._choices.get((word[:1], len(word)))
         if not choices:
             return None
         best = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=limit)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from app.matching.credit import Posting, RegionHits, build_postings, rarity_weights, region_hits
-from app.matching.fuzzy import Speller
+from app.matching.fuzzy import Speller, common_english
 from app.matching.hierarchy import Hierarchy, build_hierarchy
 from app.matching.labels import Labels, build_labels
 from app.matching.lexicon import FUNCTION_WORDS, MOVEMENT_VERBS
@@ -107,7 +107,7 @@ def build_index(records: DatasetRecords) -> MatchIndex:
         linked_by_muscle=_linked_by_muscle(tps),
         terms=terms,
         phrases=phrases,
-        speller=Speller([*_wordings(records), *flag_phrases]),
+        speller=Speller([*_wordings(records), *flag_phrases], common_english()),
         known_words=frozenset({w for key in phrases.all_keys() for w in key} | flag_words),
         word_tokens=_word_tokens(records, flag_phrases),
         triage=triage,

@@ -89,8 +89,10 @@ OTHER_PEOPLE: Final = _words(
     grandma gran granny nan nana nanna grandmother grandad granddad grandpa grandfather
     grandparent grandparents parent parents uncle aunt auntie cousin friend friends mate
     son daughter husband wife partner boyfriend girlfriend fiance fiancee neighbour neighbor
-    colleague coworker boss family relative relatives he she someone somebody
-    toddler child children kid kids baby neighbours neighbors woman man lady guy bloke
+    colleague coworker boss family relative relatives he she hes shes someone somebody
+    toddler child children kid kids baby neighbours neighbors woman man lady guy bloke girl boy
+    lad lass grandson granddaughter grandkids grandchildren nephew niece stepson stepdaughter
+    teenager infant
     """
 )
 # "my dad is 80", "he's 72": these words before "is" or the number name someone's age.
@@ -184,7 +186,9 @@ STOPWORDS: Final = _words(
 SKIPPABLE_IN_PHRASE: Final = DETERMINERS | frozenset(SIDE_WORDS)
 # Words that only strengthen what they stand in ("can't *really* open my mouth"); triage phrases
 # step over them too.
-INTENSIFIERS: Final = _words("really properly even quite very so actually totally completely own")
+INTENSIFIERS: Final = _words(
+    "really properly even quite very v so actually totally completely own way"
+)
 
 # Grammar words: never spell-corrected and never reported as unrecognised.
 FUNCTION_WORDS: Final = (
@@ -201,6 +205,7 @@ FUNCTION_WORDS: Final = (
     | AGE_CUES
     | YEAR_WORDS
     | _words("old yo y o")  # "65 years old", "65 yo", "65 y/o"
+    | _words("hes shes")  # "he's", "she's" (see `normalize`)
 )
 
 

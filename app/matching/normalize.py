@@ -31,7 +31,10 @@ _CHECK_MARKS = str.maketrans(
     {mark: " no " for mark in "\u2717\u2718\u274c\u2716"}
     | {mark: " yes " for mark in "\u2713\u2714\u2705\u2611"}
 )
-_POSSESSIVE = re.compile(r"'s\b")
+# "mum's" -> "mum", but "he's" / "she's" -> "hes" / "shes": "he's had" is not "he had"
+_POSSESSIVE = re.compile(r"(?<!\bhe)(?<!\bshe)'s\b")
+# "he'd hurt it" -> "he had hurt it", never "hed" (a common slip for "head")
+_HAD = re.compile(r"\b(he|she|we|they|you)'d\b")
 # A run of sentence punctuation ends a clause (and so does a lone NUL, the old clause marker);
 # everything else that is not a letter or digit separates words (hyphens and slashes included:
 # "light-headed" == "light headed"). `_PIECE` finds words (group 1) and punctuation runs ("").
@@ -58,7 +61,7 @@ def normalize(text: str) -> str:
         decomposed = unicodedata.normalize("NFKD", text.translate(_CHECK_MARKS))
         plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     lowered = plain.translate(_APOSTROPHES).lower().replace("&", " and ")
-    return _POSSESSIVE.sub("", lowered).replace("'", "")
+    return _POSSESSIVE.sub("", _HAD.sub(r"\1 had", lowered)).replace("'", "")
 
 
 def stem(word: str) -> str:

@@ -6,7 +6,7 @@ import time
 
 from app.matching import MatchIndex, MatchQuery, build_index, match
 from app.matching.credit import BROADER
-from app.matching.fuzzy import Speller
+from app.matching.fuzzy import Speller, common_english
 from app.matching.normalize import phrase_key
 from app.matching.phrases import PhraseTarget
 from app.matching.records import DatasetRecords, RegionRecord, TriggerPointRecord, ZoneRecord
@@ -55,6 +55,13 @@ def test_speller_limits() -> None:
     assert speller.correct("banana") is None
     assert speller.correct("shoulderblade") == ("shoulder", "blade")
     assert speller.correct("xemple") is None  # first letter must agree
+
+
+def test_everyday_english_is_never_corrected() -> None:
+    speller = Speller(["fever", "slaps", "shoulder"], common_english())
+    assert speller.correct("fewer") is None  # "ways to get fewer of them" is not a fever
+    assert speller.correct("slabs") is None
+    assert speller.correct("shoudler") == ("shoulder",)  # a slip is still mended
 
 
 def test_unknown_ids_in_the_data_are_ignored() -> None:

@@ -20,19 +20,20 @@ had a temperature last week. I've got a stiff neck"); a carer writing only about
 husband is sweaty and his arm hurts", "my mum had lung cancer, now her back hurts") is writing the
 patient's story, every word of it. A segment about someone else that tells of a past event (EVENT),
 of weeks or months back ("last month", "three weeks ago") or of a story on TV or in print is that
-person's story: it is PAST too ("My sister got a clot after a flight. My hamstrings are stiff").
-When the writer names a place of their own pain, someone else's sentence that names no place of
-pain is that person's story whatever its time ("My toddler has a fever. I've got a stiff neck from
-carrying him"): `app.matching.triage.concepts` sets it aside. Otherwise it stays: "My wife
-collapsed, I don't know what to do" and "My dad has crushing chest pain. My back hurts from lifting
-him" are emergencies.
+person's story: it is PAST too ("My sister got a clot after a flight. My hamstrings are stiff"),
+and so are the segments about someone else that follow it in its sentence ("my dad had a stroke
+last year, his face dropped"). When the writer names a place of their own pain, someone else's
+sentence that names no place of pain is that person's story whatever its time ("My toddler has a
+fever. I've got a stiff neck from carrying him"): `app.matching.triage.concepts` sets it aside.
+Otherwise it stays: "My wife collapsed, I don't know what to do" and "My dad has crushing chest
+pain. My back hurts from lifting him" are emergencies.
 
 A clause with a recent-time word ("this morning", "an hour ago", "yesterday") is neither EVENT
 nor PAST. `keeps` says what survives: a symptom is dropped only in the distant past (a carer's
 "my husband had crushing chest pain an hour ago" is the patient now); a named diagnosis ("a
 stroke") is dropped when told as a past event, the patient's or anyone's; a `history` concept
-(cancer, steroids, surgery) stays in the patient's past, where it matters, but not in someone
-else's.
+(cancer, steroids, surgery) stays in the patient's past, where it matters, but never counts in a
+segment about someone else ("my wife gets migraines", "my mum has cancer").
 
 Most texts have none of these words: `scopes` checks that first and returns at once.
 """
@@ -54,7 +55,14 @@ PAST: Final = 4
 SELF: Final = 8
 
 FIRST_PERSON: Final = _words("i im ive id me myself my")
+# "we" is the writer and others together: neither the writer alone nor someone else
+WE: Final = _words("we us our weve")
 THIRD_PERSON: Final = _words("his him her hers hes shes himself herself")
+_PERFECT: Final = _words("ive hes shes has have weve theyve youve hasnt havent")
+_PERSON_WORDS: Final = FIRST_PERSON | WE | OTHER_PEOPLE | THIRD_PERSON
+_PERSON_MODIFIERS: Final = _words(
+    "other little big older younger eldest oldest youngest elderly late ex step teenage year old yo"
+)
 # In someone else's segment these tell their story, not the patient's ("a programme about...").
 _STORY_WORDS: Final = _words("programme program documentary article tv telly news story film show")
 EVENT_WORDS: Final = _words("had got died suffered diagnosed survived history dx hx")
@@ -109,7 +117,7 @@ def keeps(scope: Scope, kind: str, history: bool) -> bool:
     """Whether a concept of this kind, found in this scope, counts for the patient now."""
     if not scope:
         return True
-    if scope & OTHER and scope & (EVENT | PAST) and (history or kind == "diagnosis"):
+    if scope & OTHER and (history or (kind == "diagnosis" and scope & (EVENT | PAST))):
         return False
     if scope & PAST:
         return history
@@ -127,40 +135,58 @@ def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
         words = [raws[pos] for pos in clause]
         if _has(words, RECENT_WORDS, _RECENT_BIGRAMS) or _ago(words, _RECENT_AGO_UNITS):
             continue
-        if _has(words, EVENT_WORDS, _EVENT_BIGRAMS):
+        if _event(words):
             _mark(found, clause, EVENT)
         if _has(words, DISTANT_WORDS, _DISTANT_BIGRAMS) or _ago(words, _AGO_UNITS) or _year(words):
             _mark(found, clause, PAST)
             if len(words) <= _SHORT_CLAUSE and n > 0:
                 _mark(found, clauses[n - 1], PAST)
-    segments = _runs(tokens, sentences.__getitem__)
+    segments = _runs(tokens, _segment_numbers(tokens, raws, sentences).__getitem__)
     about = [_about(raws, segment) for segment in segments]
     if "self" not in about:
         return found  # a carer writing only about the patient: it is all the patient's
+    story_of = -1  # the sentence whose someone-else's story is told in the past so far
     for segment, whom in zip(segments, about, strict=True):
+        sentence = sentences[segment[0]]
         if whom == "self":
             _mark(found, segment, SELF)
         elif whom == "other":
             _mark(found, segment, OTHER)
             words = [raws[pos] for pos in segment]
-            if any(found[pos] & EVENT for pos in segment) or _lately(words):
+            if any(found[pos] & EVENT for pos in segment) or _lately(words) or story_of == sentence:
                 _mark(found, segment, PAST)
+                story_of = sentence
+                continue
+        story_of = -1
     return found
 
 
 def _about(raws: Sequence[str], segment: Sequence[int]) -> str:
     """Whom a segment is about: its first mention of a person ("my mum" is someone else, "my
-    back" the writer; "Me (27): back ache after lifting the kids" is the writer's)."""
+    back" the writer, "we" both; "Me (27): back ache after lifting the kids" is the writer's)."""
     for n, pos in enumerate(segment):
         word = raws[pos]
-        following = raws[segment[n + 1]] if n + 1 < len(segment) else ""
-        if word == "my" and following in OTHER_PEOPLE:
+        if word == "my" and _names_someone(raws, segment[n + 1 : n + 5]):
             return "other"
         if word in FIRST_PERSON:
             return "self"
+        if word in WE:
+            return "us"
         if word in OTHER_PEOPLE or word in THIRD_PERSON:
             return "other"
     return "none"
+
+
+def _names_someone(raws: Sequence[str], positions: Sequence[int]) -> bool:
+    """Whether the words after "my" name someone: "my mum", "my other kids", "my 14 year old
+    son"; "my neck, son says" does not."""
+    for pos in positions:
+        word = raws[pos]
+        if word in OTHER_PEOPLE:
+            return True
+        if word not in _PERSON_MODIFIERS and not word.isdigit():
+            return False
+    return False
 
 
 def _runs(tokens: Sequence[Token], key: Callable[[int], int]) -> list[list[int]]:
@@ -171,6 +197,32 @@ def _runs(tokens: Sequence[Token], key: Callable[[int], int]) -> list[list[int]]
             runs.append([])
         runs[-1].append(pos)
     return runs
+
+
+def _segment_numbers(
+    tokens: Sequence[Token], raws: Sequence[str], sentences: Sequence[int]
+) -> list[int]:
+    """Per token, its segment: a sentence, cut again where a clause opens on a person ("...,
+    my wife gets migraines but I never do")."""
+    numbers = []
+    segment = 0
+    for pos, token in enumerate(tokens):
+        if pos and (
+            sentences[pos] != sentences[pos - 1]
+            or (token.clause != tokens[pos - 1].clause and raws[pos] in _PERSON_WORDS)
+        ):
+            segment += 1
+        numbers.append(segment)
+    return numbers
+
+
+def _event(words: Sequence[str]) -> bool:
+    """Whether a clause tells of a past event; "I've had" / "he's had" tell of one still going."""
+    for n, word in enumerate(words):
+        if word in EVENT_WORDS and not (word == "had" and n and words[n - 1] in _PERFECT):
+            return True
+    content = [w for w in words if w not in ("a", "the", "my", "i", "was")]
+    return any(pair in _EVENT_BIGRAMS for pair in pairwise(content))
 
 
 def _mark(found: list[Scope], positions: Sequence[int], bit: Scope) -> None:
