@@ -41,7 +41,7 @@ from app.matching.sites import Site
 from app.matching.terms import resolve, resolve_all, resolve_symptoms
 from app.matching.text import TextAnalysis, analyse_text
 from app.matching.triage import assess
-from app.matching.triage.concepts import Found, age_evidence, structured_evidence
+from app.matching.triage.concepts import Found, age_evidence, sex_evidence, structured_evidence
 
 
 class _Reading(NamedTuple):
@@ -120,7 +120,8 @@ def _read(index: MatchIndex, query: MatchQuery) -> _Reading:
     inputs += [("factor", f, f) for f in given_factors]
     inputs += [("condition", c, c) for c in given_conditions]
     concepts = index.triage.concepts
-    found = text.triage + Found(structured_evidence(concepts, inputs) + age_evidence(concepts, age))
+    given = structured_evidence(concepts, inputs) + age_evidence(concepts, age)
+    found = text.triage + Found(given + sex_evidence(concepts, query.sex))
     return _Reading(interpretation, scoring, assess(index.triage, found, yes, no))
 
 

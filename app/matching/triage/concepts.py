@@ -293,6 +293,15 @@ def age_evidence(table: ConceptTable, age: int | None) -> tuple[Evidence, ...]:
     return tuple(Evidence(c, f"age {age}") for min_age, c in table.by_age if age >= min_age)
 
 
+def sex_evidence(table: ConceptTable, sex: str | None) -> tuple[Evidence, ...]:
+    """The concepts a request's `sex` names: those with that word ("male") among their phrases,
+    as if the text had said it."""
+    phrase = table.trie.ids.get(phrase_key(sex)) if sex else None
+    if phrase is None:
+        return ()
+    return tuple(Evidence(concept, f"sex {sex}") for concept in table.by_phrase[phrase])
+
+
 def add_findings(table: ConceptTable, found: Found) -> Found:
     """`found` with every finding whose parts are present (or, one part denied, denied) close
     together in the text."""
