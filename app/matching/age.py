@@ -9,9 +9,9 @@ counts as an age only in one of these wordings, within one clause:
     <number>  m / f / male / female      ("55 m", and "62F" in one word)
 
 and only from 1 to 130. The first such number wins. Failing those, a carer's wording counts:
-"my dad is 80", "he's 72", "my son (15)", or a number standing alone in its clause ("back pain
-after a fall, 71") or opening the text ("59 and these headaches are new"). The `age` field,
-when given, wins over the text (`app.matching.engine`).
+"my dad is 80", "he's 72", "my son (15)", "Mrs B 79", or a number standing alone in its clause
+("back pain after a fall, 71") or opening the text ("59 and these headaches are new"). The
+`age` field, when given, wins over the text (`app.matching.engine`).
 """
 
 from __future__ import annotations
@@ -59,19 +59,27 @@ def _age_and_sex(tokens: Sequence[Token], pos: int) -> bool:
 
 
 def _someones_age(tokens: Sequence[Token], pos: int) -> bool:
-    """ "my dad is 80", "he's 72", "my son (15)", ", 71," alone, or "59 and ..." first."""
+    """ "my dad is 80", "he's 72", "my son (15)", "Mrs B 79", ", 71," alone, or "59 and ..."
+    first."""
     if not tokens[pos].raw.isdigit():
         return False
     clause = tokens[pos].clause
     before = _word(tokens, pos - 1, clause)
     if before in AGE_IS_CUES and (before != "is" or _word(tokens, pos - 2, clause)):
         return _word(tokens, pos + 1, clause) not in NOT_YEARS_AFTER_AGE
+    if _after_person(tokens, pos):  # "Mrs B 79", "pt 67 c/o", "my son (15)"
+        return _word(tokens, pos + 1, clause) not in NOT_YEARS_AFTER_AGE
     alone = _word(tokens, pos - 1, clause) == "" and _word(tokens, pos + 1, clause) == ""
-    after_person = pos > 0 and tokens[pos - 1].raw in OTHER_PEOPLE
     opening = pos == 0 and _word(tokens, 1, clause) == "and"
-    return (
-        alone and (after_person or pos == len(tokens) - 1 or _clause_end(tokens, pos))
-    ) or opening
+    return (alone and (pos == len(tokens) - 1 or _clause_end(tokens, pos))) or opening
+
+
+def _after_person(tokens: Sequence[Token], pos: int) -> bool:
+    """Right after a person, or a person and an initial: "my son (15)", "Mrs B 79"."""
+    before = [token.raw for token in tokens[max(pos - 2, 0) : pos]]
+    if before and before[-1] in OTHER_PEOPLE:
+        return True
+    return len(before) == 2 and len(before[1]) == 1 and before[0] in OTHER_PEOPLE
 
 
 def _clause_end(tokens: Sequence[Token], pos: int) -> bool:

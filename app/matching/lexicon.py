@@ -43,7 +43,7 @@ POST_NEGATION_CUES: Final = _words("normal fine ok okay unaffected unremarkable 
 # "no numbness and my neck hurts" -> "my neck" is reported, not denied.
 POSITIVE_RESTARTERS: Final = _words(
     "i im ive it its my there have has feel feels get gets pain ache aching hurts hurt also then "
-    "now"
+    "now he she hes shes his her they we says said"
 )
 
 # Pain words stop a post-negation cue walking back ("back pain and bladder normal" keeps
@@ -92,7 +92,7 @@ OTHER_PEOPLE: Final = _words(
     colleague coworker boss family relative relatives he she hes shes someone somebody
     toddler child children kid kids baby neighbours neighbors woman man lady guy bloke girl boy
     lad lass grandson granddaughter grandkids grandchildren nephew niece stepson stepdaughter
-    teenager infant
+    teenager infant mrs mr ms miss resident patient pt client customer student
     """
 )
 # "my dad is 80", "he's 72": these words before "is" or the number name someone's age.
@@ -184,10 +184,11 @@ STOPWORDS: Final = _words(
 
 # Words phrase matching may step over inside a phrase ("behind my left eye").
 SKIPPABLE_IN_PHRASE: Final = DETERMINERS | frozenset(SIDE_WORDS)
-# Words that only strengthen what they stand in ("can't *really* open my mouth"); triage phrases
-# step over them too.
+# Words that only strengthen or colour what they stand in ("can't *really* open my mouth", "my
+# head *suddenly* started paining"); triage phrases step over them too.
 INTENSIFIERS: Final = _words(
-    "really properly even quite very v so actually totally completely own way"
+    "really properly even quite very v so actually totally completely own way suddenly just also "
+    "still constantly badly"
 )
 
 # Grammar words: never spell-corrected and never reported as unrecognised.

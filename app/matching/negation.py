@@ -3,7 +3,9 @@
 Rules, kept simple so they can be predicted:
 
 * A *pre* cue ("no", "not", "without", "denies", "don't", "negative for", ...) negates the
-  rest of its clause. Clauses end at sentence punctuation and at "but", "however", "although".
+  rest of its clause. Clauses end at punctuation and at "but", "however", "although". A list
+  that an "or" closes carries it over commas, within its sentence ("no fever, rash or stiff
+  neck"); without the "or" a comma ends it ("no fever, sudden headache").
   Inside a clause, "and"/"or" keep the scope going ("no numbness or tingling") unless the next
   word after "and" starts a new positive statement ("no numbness and my neck hurts").
 * A *post* cue ("normal", "fine", "ok", "unaffected") negates the words before it in its clause,
@@ -19,7 +21,8 @@ Rules, kept simple so they can be predicted:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from typing import Final
 
 from app.matching.lexicon import (
     ANSWER_CUES,
@@ -32,10 +35,14 @@ from app.matching.lexicon import (
 from app.matching.normalize import Token
 
 _RESTARTING_CONJUNCTIONS = frozenset({"and", "plus", "with"})
+_LIST_ITEM_WORDS: Final = 6  # a longer comma clause is a statement of its own, not a list item
 
 
-def negation_mask(tokens: Sequence[Token], consumed: Sequence[bool]) -> list[bool]:
-    """True for every token inside the scope of a negation cue."""
+def negation_mask(
+    tokens: Sequence[Token], consumed: Sequence[bool], sentence_starts: Collection[int] = ()
+) -> list[bool]:
+    """True for every token inside the scope of a negation cue (`sentence_starts`: the clause
+    numbers that begin a sentence, see `normalize.Words`)."""
     mask = [False] * len(tokens)
     for pos, token in enumerate(tokens):
         if consumed[pos]:
@@ -43,23 +50,50 @@ def negation_mask(tokens: Sequence[Token], consumed: Sequence[bool]) -> list[boo
         if token.raw in ANSWER_CUES and _ends_clause(tokens, pos):
             _answer(tokens, pos, mask)
         elif token.raw in NEGATION_CUES:
-            _forward(tokens, pos + 1, mask)
+            _forward(tokens, pos + 1, mask, sentence_starts)
         elif pos + 1 < len(tokens) and (token.raw, tokens[pos + 1].raw) in NEGATION_BIGRAMS:
-            _forward(tokens, pos + 2, mask)
+            _forward(tokens, pos + 2, mask, sentence_starts)
         elif token.raw in POST_NEGATION_CUES:
             _backward(tokens, pos, mask)
     return mask
 
 
-def _forward(tokens: Sequence[Token], start: int, mask: list[bool]) -> None:
+def _forward(
+    tokens: Sequence[Token], start: int, mask: list[bool], sentence_starts: Collection[int]
+) -> None:
     if start > len(tokens) or start == 0:
         return
     clause = tokens[start - 1].clause
     for pos in range(start, len(tokens)):
         token = tokens[pos]
-        if token.clause != clause or _restarts(tokens, pos):
+        if _restarts(tokens, pos):
+            return
+        if token.clause != clause:
+            for item in _listed(tokens, pos, sentence_starts):
+                mask[item] = True
             return
         mask[pos] = True
+
+
+def _listed(tokens: Sequence[Token], start: int, sentence_starts: Collection[int]) -> list[int]:
+    """The positions of the comma-separated items from `start` on that an "or" list closes, in
+    the same sentence ("denies numb hands, clumsiness or balance trouble"); none when no "or"
+    or "nor" closes them, or an item is long or opens a positive statement."""
+    items: list[int] = []
+    pos = start
+    while pos < len(tokens) and tokens[pos].clause not in sentence_starts:
+        clause = tokens[pos].clause
+        end = pos
+        while end < len(tokens) and tokens[end].clause == clause:
+            end += 1
+        words = [token.raw for token in tokens[pos:end]]
+        if words[0] in POSITIVE_RESTARTERS or len(words) > _LIST_ITEM_WORDS:
+            return []
+        items += range(pos, end)
+        if "or" in words or "nor" in words:
+            return items
+        pos = end
+    return []
 
 
 def _restarts(tokens: Sequence[Token], pos: int) -> bool:

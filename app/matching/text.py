@@ -59,7 +59,7 @@ def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
     covered = {pos for span in spans for pos in span.positions}
     for pos in covered:
         consumed[pos] = True
-    mask = negation_mask(tokens, consumed)
+    mask = negation_mask(tokens, consumed, words.sentence_starts)
     positive, negative = _split(items, mask)
     movers = _movers(positive, tokens)
     sentences = sentence_numbers(tokens, words.sentence_starts)

@@ -36,6 +36,9 @@ from app.matching.normalize import tokenize
         ("55 m new headache", 55),
         ("fell 2m onto my back, I'm 70", 70),
         ("started 3m ago", None),
+        ("Mrs B 79, new headache", 79),  # a carer's or a nurse's note
+        ("pt 67 c/o back pain", 67),
+        ("my son 2 weeks ago fell", None),
         ("headache", None),
     ],
 )

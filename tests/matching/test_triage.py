@@ -28,6 +28,7 @@ def triage(index: MatchIndex, text: str, age: int | None = None, **given: object
         ("back pain and numbness in the groin", "cauda-equina"),  # a finding: numb + groin
         ("back pain, can't control my bladder", "cauda-equina"),
         ("I think I'm having a stroke", "stroke-named"),
+        ("no rash, sudden headache", "thunderclap-headache"),  # a comma ends the negation
     ],
 )
 def test_emergency_rules(index: MatchIndex, text: str, flag: str) -> None:
@@ -48,6 +49,7 @@ def test_emergency_rules(index: MatchIndex, text: str, flag: str) -> None:
         "chest pain? no. sore shoulder",
         "fever: none. stiff neck from sleeping badly",
         "numb fingers; sore groin",  # numbness and the groin in different sentences
+        "no fever, numbness in the groin or weakness",  # an "or" list carries it over commas
     ],
 )
 def test_negated_or_apart_concepts_do_not_fire(index: MatchIndex, text: str) -> None:
