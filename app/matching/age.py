@@ -36,11 +36,13 @@ _SEX_WORDS: Final = frozenset({"m", "f", "male", "female"})
 
 def stated_age(tokens: Sequence[Token]) -> int | None:
     """The first age the tokens state, or None."""
+    numbers = [pos for pos, token in enumerate(tokens) if token.raw[:1].isdigit()]
     for wording in (_own_age, _age_and_sex, _someones_age):
-        for pos, token in enumerate(tokens):
-            number = _AGE_AND_SEX.fullmatch(token.raw)
-            if (number or token.raw.isdigit()) and wording(tokens, pos):
-                age = int(number.group(1) if number else token.raw)
+        for pos in numbers:
+            raw = tokens[pos].raw
+            number = _AGE_AND_SEX.fullmatch(raw)
+            if (number or raw.isdigit()) and wording(tokens, pos):
+                age = int(number.group(1) if number else raw)
                 if 1 <= age <= MAX_AGE:
                     return age
     return None
