@@ -6,7 +6,10 @@ Cases live in bench/cases/triage/ and were written from published guidelines (NI
 SNOOP4, BSR, BOAST, the Canadian C-spine rule...) independently of the rules in data/triage/.
 They were split once, stratified by condition, into a *tuned* part (two thirds: the rules were
 improved while looking at its failures) and an *untouched* part (one third: never looked at while
-tuning; its failures are printed only with --show-untouched). bench/cases/red_flags.yaml, the
+tuning; its failures are printed only with --show-untouched). Later tuning cases (the
+`fresh_*.tuned.yaml` files: written from guidelines by writers who saw neither the rules nor
+the other cases, in several styles: terse, long, carers' notes, forms, atypical presentations)
+join the tuned part only; the untouched part is never added to. bench/cases/red_flags.yaml, the
 earlier hand-written set, is scored with the tuned part.
 
 A dangerous case (`expected_level`) passes when the triage is at or above that level; a benign
