@@ -5,6 +5,7 @@ people who type their symptoms often give it in passing rather than in the `age`
 counts as an age only in one of these wordings, within one clause:
 
     i am / im / aged / age  <number>      (not followed by a unit: "I'm 65 kg", "aged 3 months")
+    at <number>, opening a clause          ("At 55 I've...", not "at 10 am")
     <number>  year(s) old / yr(s) old / yo / y o
     <number>  m / f / male / female      ("55 m", and "62F" in one word)
 
@@ -31,6 +32,7 @@ from app.matching.normalize import Token
 
 MAX_AGE: Final = 130  # also the bound of the `age` field of a request
 _AGE_AND_SEX: Final = re.compile(r"(\d{1,3})(?:m|f)")  # "62f", "34m"
+_CLOCK_WORDS: Final = frozenset({"am", "pm", "oclock", "hrs", "hours", "hr", "h"})
 _SEX_WORDS: Final = frozenset({"m", "f", "male", "female"})
 
 
@@ -100,7 +102,10 @@ def _after_cue(tokens: Sequence[Token], pos: int) -> bool:
     clause = tokens[pos].clause
     before = _word(tokens, pos - 1, clause)
     cued = before in AGE_CUES or (before == "am" and _word(tokens, pos - 2, clause) == "i")
-    return cued and _word(tokens, pos + 1, clause) not in NOT_YEARS_AFTER_AGE
+    after = _word(tokens, pos + 1, clause)
+    # "At 55 I've become a headache person": "at" opening its clause, not a time ("at 10 am")
+    at_age = before == "at" and not _word(tokens, pos - 2, clause) and int(tokens[pos].raw) >= 16
+    return (cued or (at_age and after not in _CLOCK_WORDS)) and after not in NOT_YEARS_AFTER_AGE
 
 
 def _before_years(tokens: Sequence[Token], pos: int) -> bool:

@@ -16,6 +16,7 @@ Rules, kept simple so they can be predicted:
 * An *answer*: "no", "none", "denies"... with nothing after it in its clause (list numbers
   aside) answers what came before, as on a checklist: the words before it in its clause
   ("fever - no"), or the whole previous clause when it stands alone ("chest pain? no").
+* "No to all", "none of these" answer every question of the sentence before.
 * A cue that is itself part of a known phrase ("can't turn my head" as a symptom) is not a cue.
 """
 
@@ -47,7 +48,9 @@ def negation_mask(
     for pos, token in enumerate(tokens):
         if consumed[pos]:
             continue
-        if token.raw in ANSWER_CUES and _ends_clause(tokens, pos):
+        if _answers_all(tokens, pos):
+            _answer_sentence(tokens, pos, mask, sentence_starts)
+        elif token.raw in ANSWER_CUES and _ends_clause(tokens, pos):
             _answer(tokens, pos, mask)
         elif token.raw in NEGATION_CUES:
             _forward(tokens, pos + 1, mask, sentence_starts)
@@ -124,6 +127,42 @@ def _answer(tokens: Sequence[Token], cue: int, mask: list[bool]) -> None:
         if tokens[pos].clause != clause:
             return
         mask[pos] = True
+
+
+_TO_ALL: Final[frozenset[tuple[str, ...]]] = frozenset(
+    {
+        ("to", "all"),
+        ("to", "everything"),
+        ("to", "all", "of", "them"),
+        ("of", "these"),
+        ("of", "them"),
+        ("of", "those"),
+        ("of", "above"),
+        ("of", "the", "above"),
+    }
+)
+
+
+def _answers_all(tokens: Sequence[Token], pos: int) -> bool:
+    """ "No to all", "none of these": one answer for every question just asked."""
+    if tokens[pos].raw not in ("no", "none") or pos == 0:
+        return False
+    clause = tokens[pos].clause
+    rest = tuple(t.raw for t in tokens[pos + 1 : pos + 5] if t.clause == clause)
+    return rest in _TO_ALL
+
+
+def _answer_sentence(
+    tokens: Sequence[Token], cue: int, mask: list[bool], sentence_starts: Collection[int]
+) -> None:
+    """Negate every word of the sentence before the cue's clause (the questions it answers)."""
+    clause = tokens[cue].clause
+    for pos in range(cue - 1, -1, -1):
+        mask[pos] = True
+        if tokens[pos].clause in sentence_starts and tokens[pos].clause < clause:
+            start = tokens[pos].clause
+            if pos == 0 or tokens[pos - 1].clause != start:
+                return
 
 
 def _backward(tokens: Sequence[Token], cue: int, mask: list[bool]) -> None:

@@ -39,6 +39,8 @@ from app.matching.normalize import tokenize
         ("Mrs B 79, new headache", 79),  # a carer's or a nurse's note
         ("pt 67 c/o back pain", 67),
         ("my son 2 weeks ago fell", None),
+        ("At 55 I've become a headache person", 55),
+        ("pain at 10 am, worse at 20 past", None),
         ("headache", None),
     ],
 )

@@ -50,6 +50,7 @@ def test_emergency_rules(index: MatchIndex, text: str, flag: str) -> None:
         "fever: none. stiff neck from sleeping badly",
         "numb fingers; sore groin",  # numbness and the groin in different sentences
         "no fever, numbness in the groin or weakness",  # an "or" list carries it over commas
+        "Asked about fever, stiff neck, a rash? No to all. Sore arm",  # one answer for all
     ],
 )
 def test_negated_or_apart_concepts_do_not_fire(index: MatchIndex, text: str) -> None:

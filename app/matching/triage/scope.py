@@ -65,7 +65,7 @@ _PERSON_MODIFIERS: Final = _words(
 )
 # In someone else's segment these tell their story, not the patient's ("a programme about...").
 _STORY_WORDS: Final = _words("programme program documentary article tv telly news story film show")
-EVENT_WORDS: Final = _words("had got died suffered diagnosed survived history dx hx")
+EVENT_WORDS: Final = _words("had got died suffered diagnosed survived needed history dx hx")
 _EVENT_BIGRAMS: Final = frozenset({("passed", "away"), ("runs", "in")})
 DISTANT_WORDS: Final = _words("childhood previously formerly decades remission")
 _DISTANT_BIGRAMS: Final = frozenset(
