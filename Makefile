@@ -48,10 +48,12 @@ typecheck: install-dev ## mypy --strict
 test: install-dev lint typecheck check-data ## Lint, type-check and run the whole suite on SQLite and PostgreSQL
 	$(BIN)/pytest
 
-bench: install ## Quality and load benchmarks (see bench/README.md)
-	$(BIN)/python -m bench.quality
-	$(BIN)/python -m bench.triage
-	$(BIN)/python -m bench.load
+bench: install ## Quality, safety and load benchmarks, each run even if one misses (bench/README.md)
+	@status=0; \
+	$(BIN)/python -m bench.quality || status=1; \
+	$(BIN)/python -m bench.triage || status=1; \
+	$(BIN)/python -m bench.load || status=1; \
+	exit $$status
 
 clean: ## Remove the virtualenv and local database
 	rm -rf $(VENV) var

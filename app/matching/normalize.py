@@ -61,6 +61,8 @@ def normalize(text: str) -> str:
         decomposed = unicodedata.normalize("NFKD", text.translate(_CHECK_MARKS))
         plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     lowered = plain.translate(_APOSTROPHES).lower().replace("&", " and ")
+    if "'" not in lowered:
+        return lowered
     return _POSSESSIVE.sub("", _HAD.sub(r"\1 had", lowered)).replace("'", "")
 
 
