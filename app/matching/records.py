@@ -77,6 +77,7 @@ ConceptKind = Literal[
     "function",
     "systemic",
     "context",
+    "household",
     "diagnosis",
     "finding",
 ]

@@ -242,8 +242,8 @@ def _writers_story(
     table: ConceptTable, text: TextSpans, present: list[Evidence], denied: list[Evidence]
 ) -> Found:
     """When the writer tells of a pain of their own, someone else's sentence that names no place
-    of pain is that person's story ("My toddler has a fever. I've got a stiff neck"); context
-    stays ("the kids are ill too" is the patient's context)."""
+    of pain is that person's story ("My toddler has a fever. I've got a stiff neck"); what the
+    household shares stays ("the kids are ill too" is the patient's context)."""
     sites = [e for e in present if table.records[e.concept].kind == "site"]
     if not any(text.scopes[e.start] & SELF for e in sites):
         return Found(tuple(present), tuple(denied))
@@ -253,7 +253,7 @@ def _writers_story(
         return (
             not text.scopes[evidence.start] & OTHER
             or evidence.sentence in placed
-            or table.records[evidence.concept].kind == "context"
+            or table.records[evidence.concept].kind == "household"
         )
 
     return Found(tuple(filter(own, present)), tuple(filter(own, denied)))

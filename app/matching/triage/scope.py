@@ -58,6 +58,7 @@ FIRST_PERSON: Final = _words("i im ive id me myself my")
 # "we" is the writer and others together: neither the writer alone nor someone else
 WE: Final = _words("we us our weve")
 THIRD_PERSON: Final = _words("his him her hers hes shes himself herself")
+_GIVING_BIRTH: Final = _words("had having delivered birth to")
 _PERFECT: Final = _words("ive hes shes has have weve theyve youve hasnt havent")
 _PERSON_WORDS: Final = FIRST_PERSON | WE | OTHER_PEOPLE | THIRD_PERSON
 _PERSON_MODIFIERS: Final = _words(
@@ -66,7 +67,7 @@ _PERSON_MODIFIERS: Final = _words(
 # In someone else's segment these tell their story, not the patient's ("a programme about...").
 _STORY_WORDS: Final = _words("programme program documentary article tv telly news story film show")
 EVENT_WORDS: Final = _words("had got died suffered diagnosed survived needed history dx hx")
-_EVENT_BIGRAMS: Final = frozenset({("passed", "away"), ("runs", "in")})
+_EVENT_BIGRAMS: Final = frozenset({("passed", "away"), ("runs", "in"), ("started", "as")})
 DISTANT_WORDS: Final = _words("childhood previously formerly decades remission")
 _DISTANT_BIGRAMS: Final = frozenset(
     {
@@ -166,7 +167,8 @@ def _about(raws: Sequence[str], segment: Sequence[int]) -> str:
     back" the writer, "we" both; "Me (27): back ache after lifting the kids" is the writer's)."""
     for n, pos in enumerate(segment):
         word = raws[pos]
-        if word == "my" and _names_someone(raws, segment[n + 1 : n + 5]):
+        birth = n > 0 and raws[segment[n - 1]] in _GIVING_BIRTH  # "had my baby" is the writer
+        if word == "my" and not birth and _names_someone(raws, segment[n + 1 : n + 5]):
             return "other"
         if word in FIRST_PERSON:
             return "self"
@@ -179,12 +181,14 @@ def _about(raws: Sequence[str], segment: Sequence[int]) -> str:
 
 def _names_someone(raws: Sequence[str], positions: Sequence[int]) -> bool:
     """Whether the words after "my" name someone: "my mum", "my other kids", "my 14 year old
-    son"; "my neck, son says" does not."""
+    son", "my 19 year old"; "my neck, son says" does not."""
+    aged = False  # "my 19 year old": a person named by their age
     for pos in positions:
         word = raws[pos]
-        if word in OTHER_PEOPLE:
+        if word in OTHER_PEOPLE or (aged and word in ("old", "yo")):
             return True
-        if word not in _PERSON_MODIFIERS and not word.isdigit():
+        aged = aged or word.isdigit()
+        if word not in _PERSON_MODIFIERS and not word.isdigit() and word not in ("years", "yr"):
             return False
     return False
 
