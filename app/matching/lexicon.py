@@ -188,7 +188,7 @@ SKIPPABLE_IN_PHRASE: Final = DETERMINERS | frozenset(SIDE_WORDS)
 # head *suddenly* started paining"); triage phrases step over them too.
 INTENSIFIERS: Final = _words(
     "really properly even quite very v so actually totally completely own way suddenly just also "
-    "still constantly badly"
+    "still constantly badly little slightly somewhat dull constant nagging mild"
 )
 
 # Grammar words: never spell-corrected and never reported as unrecognised.

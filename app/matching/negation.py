@@ -17,6 +17,7 @@ Rules, kept simple so they can be predicted:
   aside) answers what came before, as on a checklist: the words before it in its clause
   ("fever - no"), or the whole previous clause when it stands alone ("chest pain? no").
 * "No to all", "none of these" answer every question of the sentence before.
+* A normal temperature reading ("temp 36.8", "temperature was 98.6") denies the fever word.
 * A cue that is itself part of a known phrase ("can't turn my head" as a symptom) is not a cue.
 """
 
@@ -46,9 +47,11 @@ def negation_mask(
     numbers that begin a sentence, see `normalize.Words`)."""
     mask = [False] * len(tokens)
     for pos, token in enumerate(tokens):
-        if consumed[pos]:
+        if token.raw in _TEMPERATURE_WORDS and _normal_reading(tokens, pos):
+            mask[pos] = True
+        elif consumed[pos]:
             continue
-        if _answers_all(tokens, pos):
+        elif _answers_all(tokens, pos):
             _answer_sentence(tokens, pos, mask, sentence_starts)
         elif token.raw in ANSWER_CUES and _ends_clause(tokens, pos):
             _answer(tokens, pos, mask)
@@ -143,13 +146,34 @@ _TO_ALL: Final[frozenset[tuple[str, ...]]] = frozenset(
 )
 
 
+_TEMPERATURE_WORDS: Final = frozenset({"temp", "temperature", "temps", "temperatures"})
+_READING_FILLERS: Final = frozenset({"of", "is", "was", "at", "about", "around", "only", "just"})
+
+
+def _normal_reading(tokens: Sequence[Token], pos: int) -> bool:
+    """ "temp 36.8", "temperature was 98.6": a normal temperature denies a fever (under 37.6 C;
+    Fahrenheit readings under 99.6)."""
+    clause = tokens[pos].clause
+    for after in tokens[pos + 1 : pos + 4]:
+        if after.clause != clause:
+            return False
+        if after.raw in _READING_FILLERS:
+            continue
+        try:
+            reading = float(after.raw)
+        except ValueError:
+            return False
+        return 30 <= reading < 37.6 or 86 <= reading < 99.6
+    return False
+
+
 def _answers_all(tokens: Sequence[Token], pos: int) -> bool:
     """ "No to all", "none of these": one answer for every question just asked."""
     if tokens[pos].raw not in ("no", "none") or pos == 0:
         return False
     clause = tokens[pos].clause
     rest = tuple(t.raw for t in tokens[pos + 1 : pos + 5] if t.clause == clause)
-    return rest in _TO_ALL
+    return any(rest[: len(answer)] == answer for answer in _TO_ALL)
 
 
 def _answer_sentence(

@@ -37,8 +37,9 @@ _POSSESSIVE = re.compile(r"(?<!\bhe)(?<!\bshe)'s\b")
 _HAD = re.compile(r"\b(he|she|we|they|you)'d\b")
 # A run of sentence punctuation ends a clause (and so does a lone NUL, the old clause marker);
 # everything else that is not a letter or digit separates words (hyphens and slashes included:
-# "light-headed" == "light headed"). `_PIECE` finds words (group 1) and punctuation runs ("").
-_PIECE = re.compile(r"([a-z0-9\x00]+)|[.,;:!?()\[\]{}\n\r\t|]+")
+# "light-headed" == "light headed"). `_PIECE` finds words (group 1; a decimal such as "38.5" is
+# one word, not a sentence end) and punctuation runs ("").
+_PIECE = re.compile(r"(\d+\.\d+|[a-z0-9\x00]+)|[.,;:!?()\[\]{}\n\r\t|]+")
 _NON_WORD = re.compile(r"[^a-z0-9\x00]+")
 _CLAUSE_MARK = "\x00"
 _NO_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "ys")

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from app.matching.normalize import WordTokens, display, normalize, phrase_key, stem, tokenize
+from app.matching.normalize import (
+    WordTokens,
+    display,
+    normalize,
+    phrase_key,
+    split_words,
+    stem,
+    tokenize,
+)
 
 
 def test_normalize_folds_case_accents_ampersand_and_possessives() -> None:
@@ -77,3 +85,9 @@ def test_known_words_reuse_their_tokens_and_keep_no_other_word() -> None:
     assert first == again
     assert "zanzibarish" not in known
     assert tokenize("temples") == tokenize("temples", known)  # same tokens either way
+
+
+def test_a_decimal_is_one_word_not_a_sentence_end() -> None:
+    words = split_words("temp 38.5 today. better now")
+    assert [t.raw for t in words.tokens] == ["temp", "38.5", "today", "better", "now"]
+    assert words.sentence_starts == frozenset({1})

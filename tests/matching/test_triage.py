@@ -232,3 +232,9 @@ def test_a_writer_with_a_pain_of_their_own_is_the_patient(index: MatchIndex) -> 
     # someone else's sentence that places a pain stays: it may be the emergency
     dad = "My dad has crushing chest pain. My arm hurts from lifting him"
     assert triage(index, dad).level == "emergency"
+
+
+def test_a_normal_temperature_reading_is_no_fever(index: MatchIndex) -> None:
+    assert triage(index, "high temperature 39.1, stiff neck").level == "emergency"
+    assert triage(index, "high temperature 36.9, stiff neck").level == "self_care"
+    assert triage(index, "high temperature was 98.4, stiff neck").level == "self_care"

@@ -67,7 +67,11 @@ _PERSON_MODIFIERS: Final = _words(
 # In someone else's segment these tell their story, not the patient's ("a programme about...").
 _STORY_WORDS: Final = _words("programme program documentary article tv telly news story film show")
 EVENT_WORDS: Final = _words("had got died suffered diagnosed survived needed history dx hx")
-_EVENT_BIGRAMS: Final = frozenset({("passed", "away"), ("runs", "in"), ("started", "as")})
+_EVENT_BIGRAMS: Final = frozenset(
+    {("passed", "away"), ("runs", "in"), ("started", "as")}
+    # a diagnosis read or worried about is not one made
+    | {("reading", "about"), ("read", "about"), ("worried", "about"), ("anxious", "about")}
+)
 DISTANT_WORDS: Final = _words("childhood previously formerly decades remission")
 _DISTANT_BIGRAMS: Final = frozenset(
     {
@@ -86,7 +90,7 @@ _DISTANT_BIGRAMS: Final = frozenset(
     }
 )
 _AGO_UNITS: Final = _words("year years yr yrs decade decades month months")
-RECENT_WORDS: Final = _words("today yesterday tonight just earlier recently")
+RECENT_WORDS: Final = _words("today yesterday tonight earlier recently")
 _RECENT_BIGRAMS: Final = frozenset(
     {
         ("this", "morning"),
@@ -94,6 +98,11 @@ _RECENT_BIGRAMS: Final = frozenset(
         ("this", "evening"),
         ("last", "night"),
         ("this", "week"),
+        ("just", "now"),
+        ("just", "had"),
+        ("just", "started"),
+        ("just", "happened"),
+        ("just", "got"),
     }
 )
 _RECENT_AGO_UNITS: Final = _words("minute minutes min mins hour hours hr hrs day days week weeks")
@@ -109,7 +118,8 @@ _MARKERS: Final = (
     | THIRD_PERSON
     | EVENT_WORDS
     | DISTANT_WORDS
-    | {"ago", "passed", "runs", "used"}
+    | {"ago", "used"}
+    | {first for first, _ in _EVENT_BIGRAMS}
     | {second for _, second in _DISTANT_BIGRAMS if second not in ("to", "past")}
 )
 
