@@ -5,7 +5,7 @@ people who type their symptoms often give it in passing rather than in the `age`
 counts as an age only in one of these wordings, within one clause:
 
     i am / im / aged / age  <number>      (not followed by a unit: "I'm 65 kg", "aged 3 months")
-    at <number>, opening a clause          ("At 55 I've...", not "at 10 am")
+    at <number>, opening or ending a clause ("At 55 I've...", "headaches at 58?", not "at 10 am")
     <number>  year(s) old / yr(s) old / yo / y o
     <number>  m / f / male / female      ("55 m", and "62F" in one word)
 
@@ -104,7 +104,9 @@ def _after_cue(tokens: Sequence[Token], pos: int) -> bool:
     cued = before in AGE_CUES or (before == "am" and _word(tokens, pos - 2, clause) == "i")
     after = _word(tokens, pos + 1, clause)
     # "At 55 I've become a headache person": "at" opening its clause, not a time ("at 10 am")
-    at_age = before == "at" and not _word(tokens, pos - 2, clause) and int(tokens[pos].raw) >= 16
+    clock = pos + 1 < len(tokens) and tokens[pos + 1].raw.isdigit()  # "at 17:30"
+    at_edge = not clock and (not _word(tokens, pos - 2, clause) or not after)  # "...at 58?"
+    at_age = before == "at" and at_edge and int(tokens[pos].raw) >= 16
     return (cued or (at_age and after not in _CLOCK_WORDS)) and after not in NOT_YEARS_AFTER_AGE
 
 

@@ -41,6 +41,8 @@ from app.matching.normalize import tokenize
         ("my son 2 weeks ago fell", None),
         ("At 55 I've become a headache person", 55),
         ("pain at 10 am, worse at 20 past", None),
+        ("is it normal to get headaches at 58?", 58),
+        ("came on at 17:30, I'm 70", 70),
         ("headache", None),
     ],
 )

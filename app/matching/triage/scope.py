@@ -71,6 +71,7 @@ _EVENT_BIGRAMS: Final = frozenset(
     {("passed", "away"), ("runs", "in"), ("started", "as")}
     # a diagnosis read or worried about is not one made
     | {("reading", "about"), ("read", "about"), ("worried", "about"), ("anxious", "about")}
+    | {("signs", "of"), ("symptoms", "of")}
 )
 DISTANT_WORDS: Final = _words("childhood previously formerly decades remission")
 _DISTANT_BIGRAMS: Final = frozenset(
