@@ -9,8 +9,9 @@ Rules, kept simple so they can be predicted:
   Inside a clause, "and"/"or" keep the scope going ("no numbness or tingling") unless the next
   word after "and" starts a new positive statement ("no numbness and my neck hurts").
 * A *post* cue ("normal", "fine", "ok", "unaffected") negates the words before it in its clause,
-  walking back until a pain word ("back pain and bladder normal" keeps the back pain); alone in
-  its clause it answers the previous clause ("Temperature: normal").
+  walking back until a pain word ("back pain and bladder normal" keeps the back pain) or through
+  a subject ("can't hear out of my ear it was fine last night" denies only what "it" was); alone
+  in its clause it answers the previous clause ("Temperature: normal").
 * "or" carries a negation on ("didn't fall or have an accident"); "and", "plus" and "with"
   followed by a subject or a pain word start a new, positive statement.
 * An *answer*: "no", "none", "denies"... with nothing after it in its clause (list numbers
@@ -111,12 +112,13 @@ def _restarts(tokens: Sequence[Token], pos: int) -> bool:
 
 
 def _ends_clause(tokens: Sequence[Token], pos: int) -> bool:
-    """Nothing but list numbers follows `pos` in its clause ("Swollen leg? No 2. Red calf?")."""
+    """Nothing but list numbers, or a participle ("Steroids: never taken"), follows `pos` in its
+    clause ("Swollen leg? No 2. Red calf?")."""
     clause = tokens[pos].clause
     for after in range(pos + 1, len(tokens)):
         if tokens[after].clause != clause:
             return True
-        if not tokens[after].raw.isdigit():
+        if not tokens[after].raw.isdigit() and tokens[after].raw not in _ANSWER_TAILS:
             return False
     return True
 
@@ -146,14 +148,18 @@ _TO_ALL: Final[frozenset[tuple[str, ...]]] = frozenset(
 )
 
 
+_ANSWER_TAILS: Final = frozenset({"taken", "had", "used", "done", "smoked", "been", "tried"})
+_SUBJECTS: Final = frozenset({"it", "its", "i", "im", "he", "she", "hes", "shes", "they", "we"})
 _TEMPERATURE_WORDS: Final = frozenset({"temp", "temperature", "temps", "temperatures"})
 _READING_FILLERS: Final = frozenset({"of", "is", "was", "at", "about", "around", "only", "just"})
 
 
 def _normal_reading(tokens: Sequence[Token], pos: int) -> bool:
-    """ "temp 36.8", "temperature was 98.6": a normal temperature denies a fever (under 37.6 C;
-    Fahrenheit readings under 99.6)."""
+    """ "temp 36.8", "temperature was 98.6", "took my temperature and it's normal": a normal
+    temperature denies a fever (under 37.6 C; Fahrenheit readings under 99.6)."""
     clause = tokens[pos].clause
+    if any(t.raw in POST_NEGATION_CUES for t in tokens[pos + 1 : pos + 7] if t.clause == clause):
+        return True
     for after in tokens[pos + 1 : pos + 4]:
         if after.clause != clause:
             return False
@@ -201,3 +207,5 @@ def _backward(tokens: Sequence[Token], cue: int, mask: list[bool]) -> None:
         if token.clause != clause or token.raw in PAIN_WORDS:
             return
         mask[pos] = True
+        if token.raw in _SUBJECTS:  # "...my right ear it was fine": only what "it" was
+            return

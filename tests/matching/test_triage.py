@@ -238,3 +238,9 @@ def test_a_normal_temperature_reading_is_no_fever(index: MatchIndex) -> None:
     assert triage(index, "high temperature 39.1, stiff neck").level == "emergency"
     assert triage(index, "high temperature 36.9, stiff neck").level == "self_care"
     assert triage(index, "high temperature was 98.4, stiff neck").level == "self_care"
+
+
+def test_checklist_answers_with_a_participle_and_unpunctuated_speech(index: MatchIndex) -> None:
+    assert triage(index, "Fever: never had. Stiff neck from sleeping badly").level == "self_care"
+    # voice typing without punctuation: "fine" answers only what "it" was
+    assert triage(index, "numbness in the groin it was fine yesterday").level == "emergency"

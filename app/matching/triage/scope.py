@@ -178,8 +178,11 @@ def _about(raws: Sequence[str], segment: Sequence[int]) -> str:
     back" the writer, "we" both; "Me (27): back ache after lifting the kids" is the writer's)."""
     for n, pos in enumerate(segment):
         word = raws[pos]
-        birth = n > 0 and raws[segment[n - 1]] in _GIVING_BIRTH  # "had my baby" is the writer
-        if word == "my" and not birth and _names_someone(raws, segment[n + 1 : n + 5]):
+        # "had my baby", "had the baby": the writer's story
+        birth = any(raws[segment[k]] in _GIVING_BIRTH for k in range(max(n - 2, 0), n))
+        if birth:
+            continue
+        if word in ("my", "me") and _names_someone(raws, segment[n + 1 : n + 5]):  # "me da"
             return "other"
         if word in FIRST_PERSON:
             return "self"
