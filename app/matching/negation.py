@@ -9,9 +9,10 @@ Rules, kept simple so they can be predicted:
   Inside a clause, "and"/"or" keep the scope going ("no numbness or tingling") unless the next
   word after "and" starts a new positive statement ("no numbness and my neck hurts").
 * A *post* cue ("normal", "fine", "ok", "unaffected") negates the words before it in its clause,
-  walking back until a pain word ("back pain and bladder normal" keeps the back pain) or through
-  a subject ("can't hear out of my ear it was fine last night" denies only what "it" was); alone
-  in its clause it answers the previous clause ("Temperature: normal").
+  walking back until a pain word ("back pain and bladder normal" keeps the back pain) or "then"
+  ("vomits on waking then seems OK"), or through a subject ("can't hear out of my ear it was fine
+  last night" denies only what "it" was); alone in its clause it answers the previous clause
+  ("Temperature: normal").
 * "or" carries a negation on ("didn't fall or have an accident"); "and", "plus" and "with"
   followed by a subject or a pain word start a new, positive statement.
 * An *answer*: "no", "none", "denies"... with nothing after it in its clause (list numbers
@@ -149,6 +150,7 @@ _TO_ALL: Final[frozenset[tuple[str, ...]]] = frozenset(
 
 
 _ANSWER_TAILS: Final = frozenset({"taken", "had", "used", "done", "smoked", "been", "tried"})
+_SEQUENCE: Final = frozenset({"then", "afterwards", "later", "until"})  # "vomits, then seems OK"
 _SUBJECTS: Final = frozenset({"it", "its", "i", "im", "he", "she", "hes", "shes", "they", "we"})
 _TEMPERATURE_WORDS: Final = frozenset({"temp", "temperature", "temps", "temperatures"})
 _READING_FILLERS: Final = frozenset({"of", "is", "was", "at", "about", "around", "only", "just"})
@@ -204,7 +206,7 @@ def _backward(tokens: Sequence[Token], cue: int, mask: list[bool]) -> None:
         return
     for pos in range(cue - 1, -1, -1):
         token = tokens[pos]
-        if token.clause != clause or token.raw in PAIN_WORDS:
+        if token.clause != clause or token.raw in PAIN_WORDS or token.raw in _SEQUENCE:
             return
         mask[pos] = True
         if token.raw in _SUBJECTS:  # "...my right ear it was fine": only what "it" was

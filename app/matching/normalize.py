@@ -26,9 +26,12 @@ from typing import Final, NamedTuple
 from app.matching.lexicon import CLAUSE_BREAKERS, DETERMINERS
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
-# Ticks and crosses are a checklist's answers: "fever \u2717" is "fever no".
+# Ticks and crosses are a checklist's answers ("fever \u2717" is "fever no"); en and em dashes
+# part clauses like commas.
+_SPACED_DASH = re.compile(r"\s-+\s")
 _CHECK_MARKS = str.maketrans(
     {mark: " no " for mark in "\u2717\u2718\u274c\u2716"}
+    | {dash: " , " for dash in "\u2013\u2014"}
     | {mark: " yes " for mark in "\u2713\u2714\u2705\u2611"}
 )
 # "mum's" -> "mum", but "he's" / "she's" -> "hes" / "shes": "he's had" is not "he had"
@@ -62,6 +65,8 @@ def normalize(text: str) -> str:
         decomposed = unicodedata.normalize("NFKD", text.translate(_CHECK_MARKS))
         plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     lowered = plain.translate(_APOSTROPHES).lower().replace("&", " and ")
+    if " -" in lowered:  # a spaced dash parts clauses ("weaker - she used to walk"), a hyphen not
+        lowered = _SPACED_DASH.sub(" , ", lowered)
     if "'" not in lowered:
         return lowered
     return _POSSESSIVE.sub("", _HAD.sub(r"\1 had", lowered)).replace("'", "")

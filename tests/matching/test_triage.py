@@ -244,3 +244,11 @@ def test_checklist_answers_with_a_participle_and_unpunctuated_speech(index: Matc
     assert triage(index, "Fever: never had. Stiff neck from sleeping badly").level == "self_care"
     # voice typing without punctuation: "fine" answers only what "it" was
     assert triage(index, "numbness in the groin it was fine yesterday").level == "emergency"
+
+
+def test_then_and_a_spaced_dash_bound_what_a_word_says(index: MatchIndex) -> None:
+    # "OK" after "then" speaks of later, not of the fever before it
+    assert triage(index, "fever and a stiff neck in the night then seems OK").level == "emergency"
+    # a spaced dash parts clauses: "years ago" dates only its own
+    text = "fever and a stiff neck - had a rash years ago"
+    assert triage(index, text).level == "emergency"

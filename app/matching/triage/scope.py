@@ -62,7 +62,8 @@ _GIVING_BIRTH: Final = _words("had having delivered birth to")
 _PERFECT: Final = _words("ive hes shes has have weve theyve youve hasnt havent")
 _PERSON_WORDS: Final = FIRST_PERSON | WE | OTHER_PEOPLE | THIRD_PERSON
 _PERSON_MODIFIERS: Final = _words(
-    "other little big older younger eldest oldest youngest elderly late ex step teenage year old yo"
+    "other little big older younger eldest oldest youngest elderly late ex step teenage year old "
+    "yo wee"
 )
 # In someone else's segment these tell their story, not the patient's ("a programme about...").
 _STORY_WORDS: Final = _words("programme program documentary article tv telly news story film show")
@@ -201,6 +202,8 @@ def _names_someone(raws: Sequence[str], positions: Sequence[int]) -> bool:
         word = raws[pos]
         if word in OTHER_PEOPLE or (aged and word in ("old", "yo")):
             return True
+        if word == "one" and pos != positions[0]:  # "my little one", "my youngest one"
+            return True
         aged = aged or word.isdigit()
         if word not in _PERSON_MODIFIERS and not word.isdigit() and word not in ("years", "yr"):
             return False
@@ -208,10 +211,14 @@ def _names_someone(raws: Sequence[str], positions: Sequence[int]) -> bool:
 
 
 def _runs(tokens: Sequence[Token], key: Callable[[int], int]) -> list[list[int]]:
-    """Positions in runs of equal `key`, cut again before a restarting word ("... and now")."""
+    """Positions in runs of equal `key`, cut again before a restarting word ("... and now") and
+    before a person after "and" ("I had a coil fitted last year and my period is late")."""
     runs: list[list[int]] = []
     for pos, token in enumerate(tokens):
-        if pos == 0 or key(pos) != key(pos - 1) or token.raw in SEGMENT_RESTARTS:
+        restart = token.raw in SEGMENT_RESTARTS or (
+            token.raw in _PERSON_WORDS and tokens[pos - 1].raw in ("and", "so")
+        )
+        if pos == 0 or key(pos) != key(pos - 1) or restart:
             runs.append([])
         runs[-1].append(pos)
     return runs
