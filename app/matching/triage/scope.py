@@ -246,8 +246,7 @@ def _event(words: Sequence[str]) -> bool:
     for n, word in enumerate(words):
         if word in EVENT_WORDS and not (word == "had" and n and words[n - 1] in _PERFECT):
             return True
-    content = [w for w in words if w not in ("a", "the", "my", "i", "was")]
-    return any(pair in _EVENT_BIGRAMS for pair in pairwise(content))
+    return _has(words, (), _EVENT_BIGRAMS)
 
 
 def _mark(found: list[Scope], positions: Sequence[int], bit: Scope) -> None:
