@@ -11,7 +11,11 @@ asserts the finding itself. Age concepts come from the age given or stated.
 
 Every concept found is either present or *denied* (inside a negation: "no numbness in the
 groin"); a denied concept answers the screening question about it. Concepts said of someone
-else's or of the distant past are set aside by `app.matching.triage.scope`.
+else's or of the distant past are set aside by `app.matching.triage.scope`; when the writer
+tells of a pain of their own, someone else's sentence that places no pain is set aside here too
+(`_writers_story`), except what a household shares. A site phrase inside a place the text reader
+found elsewhere does not count ("back" in "the back of my knee"), nor does a phrase inside a
+longer one naming a diagnosis ("collapsed lung" is not a collapse).
 """
 
 from __future__ import annotations
