@@ -252,3 +252,8 @@ def test_then_and_a_spaced_dash_bound_what_a_word_says(index: MatchIndex) -> Non
     # a spaced dash parts clauses: "years ago" dates only its own
     text = "fever and a stiff neck - had a rash years ago"
     assert triage(index, text).level == "emergency"
+
+
+def test_a_person_after_a_preposition_is_not_whom_a_sentence_is_about(index: MatchIndex) -> None:
+    text = "In bed with my husband I got a sudden headache. I'm scared"
+    assert triage(index, text).level == "emergency"

@@ -58,6 +58,7 @@ FIRST_PERSON: Final = _words("i im ive id me myself my")
 # "we" is the writer and others together: neither the writer alone nor someone else
 WE: Final = _words("we us our weve")
 THIRD_PERSON: Final = _words("his him her hers hes shes himself herself")
+_PREPOSITIONS: Final = _words("with to for from by about like than at")
 _GIVING_BIRTH: Final = _words("had having delivered birth to")
 _PERFECT: Final = _words("ive hes shes has have weve theyve youve hasnt havent")
 _PERSON_WORDS: Final = FIRST_PERSON | WE | OTHER_PEOPLE | THIRD_PERSON
@@ -181,8 +182,9 @@ def _about(raws: Sequence[str], segment: Sequence[int]) -> str:
         word = raws[pos]
         # "had my baby", "had the baby": the writer's story
         birth = any(raws[segment[k]] in _GIVING_BIRTH for k in range(max(n - 2, 0), n))
-        if birth:
-            continue
+        before = [raws[segment[k]] for k in range(max(n - 2, 0), n)]
+        if birth or _after_preposition(before):
+            continue  # "with my husband I got...": the person after a preposition is no subject
         if word in ("my", "me") and _names_someone(raws, segment[n + 1 : n + 5]):  # "me da"
             return "other"
         if word in FIRST_PERSON:
@@ -192,6 +194,13 @@ def _about(raws: Sequence[str], segment: Sequence[int]) -> str:
         if word in OTHER_PEOPLE or word in THIRD_PERSON:
             return "other"
     return "none"
+
+
+def _after_preposition(before: Sequence[str]) -> bool:
+    """Whether the words before a word put it after a preposition: "with | my husband"."""
+    if before and before[-1] in _PREPOSITIONS:
+        return True
+    return len(before) == 2 and before[1] in ("my", "me", "the") and before[0] in _PREPOSITIONS
 
 
 def _names_someone(raws: Sequence[str], positions: Sequence[int]) -> bool:
