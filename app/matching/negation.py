@@ -189,12 +189,10 @@ def _answer_sentence(
 ) -> None:
     """Negate every word of the sentence before the cue's clause (the questions it answers)."""
     clause = tokens[cue].clause
-    for pos in range(cue - 1, -1, -1):
-        mask[pos] = True
-        if tokens[pos].clause in sentence_starts and tokens[pos].clause < clause:
-            start = tokens[pos].clause
-            if pos == 0 or tokens[pos - 1].clause != start:
-                return
+    first = max((start for start in sentence_starts if start < clause), default=0)
+    for pos in range(cue):
+        if first <= tokens[pos].clause < clause:
+            mask[pos] = True
 
 
 def _backward(tokens: Sequence[Token], cue: int, mask: list[bool]) -> None:

@@ -85,6 +85,17 @@ def test_red_flag_list_and_detail(client: TestClient) -> None:
     assert all(s["title"] for s in detail["sources"])
 
 
+def test_every_red_flag_detail_names_each_concept_it_uses(client: TestClient) -> None:
+    # every kind of concept (household, findings with their own phrases...) serialises
+    listing = client.get("/v1/red-flags", params={"limit": 200}).json()
+    for item in listing["items"]:
+        response = client.get(f"/v1/red-flags/{item['id']}")
+        assert response.status_code == 200, item["id"]
+        detail = response.json()
+        used = {c for rule in detail["rules"] for group in rule["all"] for c in group}
+        assert used <= {concept["id"] for concept in detail["concepts"]}, item["id"]
+
+
 def test_unknown_red_flag_is_a_problem(client: TestClient) -> None:
     response = client.get("/v1/red-flags/no-such-flag")
     assert response.status_code == 404

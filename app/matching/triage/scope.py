@@ -167,7 +167,11 @@ def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
         elif whom == "other":
             _mark(found, segment, OTHER)
             words = [raws[pos] for pos in segment]
-            if any(found[pos] & EVENT for pos in segment) or _lately(words) or story_of == sentence:
+            if (
+                any(found[pos] & EVENT for pos in segment)
+                or _their_story(words)
+                or story_of == sentence
+            ):
                 _mark(found, segment, PAST)
                 story_of = sentence
                 continue
@@ -283,7 +287,7 @@ def _has(words: Sequence[str], single: Collection[str], pairs: Collection[tuple[
     return any(pair in pairs for pair in pairwise(content))
 
 
-def _lately(words: Sequence[str]) -> bool:
+def _their_story(words: Sequence[str]) -> bool:
     """A finished time of weeks or months back ("last month", "three weeks ago"), or a story
     told on TV or in print."""
     return (
