@@ -36,6 +36,28 @@ def triage(client: TestClient, **body: Any) -> dict[str, Any]:
         ("Aunt had cancer in her spine. Me (27): lower back ache after lifting the kids.", None),
         ("I had meningitis at school, years ago. Now just a sore neck from sleeping badly.", None),
         ("Grandma had a stroke; I have a tension headache after work, no weakness.", None),
+        # each person's story is weighed on its own: one's fever and another's stiff neck make
+        # no case, but someone else's story beside the writer's own aches still counts
+        ("My toddler has a fever. I've got a stiff neck from carrying him", "self_care"),
+        (
+            "I've had a stiff neck from my desk job for ages. "
+            "My brother suddenly got a tearing pain in his back and went very pale",
+            "emergency",
+        ),
+        ("I have a stiff neck. My mum has cancer and her back pain wakes her at night", "urgent"),
+        ("My mum has cancer. I have a stiff neck", "self_care"),
+        ("My brother got a clot after a flight. My calves are tight", None),
+        # the writer's question does not make them the patient
+        (
+            "Dad, 74, smoked for 50 years. He got terrible pain in his tummy going through to his "
+            "back and nearly fainted. Should I be worried or is it just muscular?",
+            "emergency",
+        ),
+        # negation ends at a word of time in unpunctuated text
+        (
+            "positive test 3 weeks ago no scan yet now sharp pain low on one side and bleeding",
+            "urgent",
+        ),
     ],
 )
 def test_the_issue_examples(client: TestClient, text: str, level: str | None) -> None:

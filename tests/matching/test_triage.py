@@ -226,10 +226,10 @@ def test_someone_elses_story_of_weeks_back_is_theirs(index: MatchIndex) -> None:
     assert triage(index, "My cousin: fever and a stiff neck. I am so worried").level == "emergency"
 
 
-def test_a_writer_with_a_pain_of_their_own_is_the_patient(index: MatchIndex) -> None:
+def test_someone_elses_story_is_read_beside_the_writers(index: MatchIndex) -> None:
+    # the writer's own sore arm does not hide a toddler's fever and stiff neck
     toddler = "My toddler has a fever and a stiff neck. I've got a sore arm from carrying him"
-    assert triage(index, toddler).level == "self_care"
-    # someone else's sentence that places a pain stays: it may be the emergency
+    assert triage(index, toddler).level == "emergency"
     dad = "My dad has crushing chest pain. My arm hurts from lifting him"
     assert triage(index, dad).level == "emergency"
 

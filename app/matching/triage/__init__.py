@@ -12,13 +12,16 @@ silence, and what a rule needs is data in `data/triage/`, readable by a clinicia
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from app.matching.hierarchy import Hierarchy
 from app.matching.records import DatasetRecords, ScreeningQuestionRecord
-from app.matching.result import Triage
+from app.matching.result import RedFlagHit, Triage
 from app.matching.triage.concepts import (
+    STRUCTURED,
+    THEIRS,
+    WRITERS,
     ConceptTable,
     Evidence,
     Found,
@@ -54,17 +57,29 @@ def assess(
     yes: Collection[str] = (),
     no: Collection[str] = (),
 ) -> Triage:
-    """The triage for the evidence found, with the answers given to screening questions."""
+    """The triage for the evidence found, with the answers given to screening questions.
+
+    When the writer tells of someone else's story beside their own (`Evidence.whose`: "My
+    grandad is breathless and nearly fainted. My neck is stiff"), that story is also weighed on
+    its own, with its history and the structured inputs: its flags join the writer's, but what
+    is only theirs never combines with the writer's words ("My toddler has a fever. I've got a
+    stiff neck" makes no case of meningitis)."""
     answers = tuple(
         Evidence(concept, f"yes: {rules.questions[q].text}")
         for q in yes
         for concept in rules.questions[q].yes_means
     )
-    found = add_findings(rules.concepts, found + Found(present=answers))
-    present: dict[str, Evidence] = {}
-    for evidence in found.present:
-        present.setdefault(evidence.concept, evidence)
+    found = found + Found(present=answers)
+    theirs = [e for e in found.present if e.whose != WRITERS]
+    if any(e.whose == THEIRS for e in theirs):
+        found = Found(tuple(e for e in found.present if e.whose != THEIRS), found.denied)
+    else:
+        theirs = []  # someone else's words all count in the writer's story already
+    found = add_findings(rules.concepts, found)
+    present = _first_of_each(found.present)
     hits = fire(rules.rules, present, rules.concepts.records)
+    if theirs:
+        hits = _with_their_story(rules, found, theirs, hits)
     known = present.keys() | {e.concept for e in found.denied}
     screening = questions_to_ask(
         rules.questions,
@@ -76,3 +91,27 @@ def assess(
         hits,
     )
     return Triage(hits[0].level if hits else "self_care", tuple(hits), screening)
+
+
+def _first_of_each(evidence: Iterable[Evidence]) -> dict[str, Evidence]:
+    present: dict[str, Evidence] = {}
+    for item in evidence:
+        present.setdefault(item.concept, item)
+    return present
+
+
+def _with_their_story(
+    rules: TriageRules, found: Found, theirs: Sequence[Evidence], hits: list[RedFlagHit]
+) -> list[RedFlagHit]:
+    """The writer's hits and those of someone else's story, read with the structured inputs
+    alone and without the diagnoses it names (someone else's "blood clot" or "shingles" is their
+    known illness, not a new alarm); for a flag both fire, the more severe hit."""
+    given = tuple(e for e in found.present if e.start == STRUCTURED)
+    records = rules.concepts.records
+    told = tuple(e for e in theirs if records[e.concept].kind != "diagnosis")
+    story = add_findings(rules.concepts, Found(given + told))
+    best = {hit.id: hit for hit in hits}
+    for hit in fire(rules.rules, _first_of_each(story.present), records):
+        if hit.id not in best or SEVERITY[hit.level] > SEVERITY[best[hit.id].level]:
+            best[hit.id] = hit
+    return sorted(best.values(), key=lambda hit: (-SEVERITY[hit.level], hit.id))

@@ -12,10 +12,12 @@ asserts the finding itself. Age concepts come from the age given or stated.
 Every concept found is either present or *denied* (inside a negation: "no numbness in the
 groin"); a denied concept answers the screening question about it. Concepts said of someone
 else's or of the distant past are set aside by `app.matching.triage.scope`; when the writer
-tells of a pain of their own, someone else's sentence that places no pain is set aside here too
-(`_writers_story`), except what a household shares. A site phrase inside a place the text reader
-found elsewhere does not count ("back" in "the back of my knee"), nor does a phrase inside a
-longer one naming a diagnosis ("collapsed lung" is not a collapse).
+tells of a pain of their own, someone else's sentence that places no pain is their own story
+(`_writers_story`, except what a household shares), and so is their history ("my dad has
+cancer"): `app.matching.triage.assess` weighs someone else's story on its own too. A site
+phrase inside a place the text reader found elsewhere does not count ("back" in "the back of my
+knee"), nor does a phrase inside a longer one naming a diagnosis ("collapsed lung" is not a
+collapse).
 """
 
 from __future__ import annotations
@@ -28,22 +30,28 @@ from app.matching.hierarchy import Hierarchy
 from app.matching.normalize import Token
 from app.matching.phrases import TermKind
 from app.matching.records import TriageConceptRecord
-from app.matching.triage.scope import OTHER, SELF, Scope, keeps
+from app.matching.triage.scope import EVENT, OTHER, PAST, SELF, Scope, keeps
 from app.matching.triage.trie import PhraseSpan, PhraseTrie, phrase_key
 
+WRITERS: Final = 0  # see `Evidence.whose`
+SHARED: Final = 1
+THEIRS: Final = 2
 NEAR_WINDOW: Final = 10  # a finding's parts lie within this many words of each other
 STRUCTURED: Final = -1  # the start of evidence that came from a structured input
 Regions = tuple[str, ...]
 
 
 class Evidence(NamedTuple):
-    """One concept found, and the words it came from (`start` is STRUCTURED for an input)."""
+    """One concept found, and the words it came from (`start` is STRUCTURED for an input);
+    `whose`: WRITERS, or someone else's when the writer also speaks of themself: SHARED (it
+    counts in the writer's story too) or THEIRS (only in the other person's story)."""
 
     concept: str
     words: str
     start: int = STRUCTURED
     end: int = STRUCTURED
     sentence: int = STRUCTURED
+    whose: int = 0
 
 
 class Found(NamedTuple):
@@ -168,12 +176,15 @@ def text_evidence(
         scope = text.scopes[start]
         words = " ".join([text.tokens[p].raw for p in positions])
         found = denied if any([text.negated[p] for p in positions]) else present
+        end, sentence = positions[-1] + 1, text.sentences[start]
+        other = SHARED if scope & OTHER else WRITERS
         for concept in concepts:
             record = table.records[concept]
             if not scope or keeps(scope, record.kind, record.history):
-                found.append(
-                    Evidence(concept, words, start, positions[-1] + 1, text.sentences[start])
-                )
+                found.append(Evidence(concept, words, start, end, sentence, other))
+            elif record.history and scope & (OTHER | PAST | EVENT) == OTHER:
+                # someone else's history: theirs ("my dad has cancer and his back hurts")
+                found.append(Evidence(concept, words, start, end, sentence, THEIRS))
     if any(scope & SELF for scope in set(text.scopes)):
         return _writers_story(table, text, present, denied)
     return Found(tuple(present), tuple(denied))
@@ -246,8 +257,9 @@ def _writers_story(
     table: ConceptTable, text: TextSpans, present: list[Evidence], denied: list[Evidence]
 ) -> Found:
     """When the writer tells of a pain of their own, someone else's sentence that names no place
-    of pain is that person's story ("My toddler has a fever. I've got a stiff neck"); what the
-    household shares stays ("the kids are ill too" is the patient's context)."""
+    of pain is that person's story ("My toddler has a fever. I've got a stiff neck"): THEIRS, to
+    be weighed on its own, never together with the writer's; what the household shares stays
+    ("the kids are ill too" is the patient's context)."""
     sites = [e for e in present if table.records[e.concept].kind == "site"]
     if not any(text.scopes[e.start] & SELF for e in sites):
         return Found(tuple(present), tuple(denied))
@@ -260,7 +272,10 @@ def _writers_story(
             or table.records[evidence.concept].kind == "household"
         )
 
-    return Found(tuple(filter(own, present)), tuple(filter(own, denied)))
+    return Found(
+        tuple(e if own(e) else e._replace(whose=THEIRS) for e in present),
+        tuple(filter(own, denied)),
+    )
 
 
 def _outside_diagnoses(table: ConceptTable, spans: Iterable[PhraseSpan]) -> list[PhraseSpan]:

@@ -18,15 +18,17 @@ A segment is about whoever it mentions first ("my mum" someone else, "I" or "my 
 OTHER is set only when the writer also speaks of themself in a segment of their own ("My toddler
 had a temperature last week. I've got a stiff neck"); a carer writing only about the patient ("my
 husband is sweaty and his arm hurts", "my mum had lung cancer, now her back hurts") is writing the
-patient's story, every word of it. A segment about someone else that tells of a past event (EVENT),
+patient's story, every word of it. A segment about someone else that tells of a past event
+(EVENT: "had", "got", "was diagnosed") without a word of it happening now ("suddenly", "still"),
 of weeks or months back ("last month", "three weeks ago") or of a story on TV or in print is that
 person's story: it is PAST too ("My sister got a clot after a flight. My hamstrings are stiff"),
 and so are the segments about someone else that follow it in its sentence ("my dad had a stroke
-last year, his face dropped"). When the writer names a place of their own pain, someone else's
-sentence that names no place of pain is that person's story whatever its time ("My toddler has a
-fever. I've got a stiff neck from carrying him"): `app.matching.triage.concepts` sets it aside.
-Otherwise it stays: "My wife collapsed, I don't know what to do" and "My dad has crushing chest
-pain. My back hurts from lifting him" are emergencies.
+last year, his face dropped"). Otherwise someone else's words stay, whatever the writer says of
+themself: "My dad has crushing chest pain. My back hurts from lifting him" is an emergency, and so
+is "I've had a stiff neck for ages. My brother suddenly got a tearing pain in his back". When the
+writer names a place of pain of their own, someone else's sentence that names no place of pain is
+that person's story whatever its time ("My toddler has a fever. I've got a stiff neck from
+carrying him"): `app.matching.triage.concepts` sets it aside.
 
 A clause with a recent-time word ("this morning", "an hour ago", "yesterday") is neither EVENT
 nor PAST. `keeps` says what survives: a symptom is dropped only in the distant past (a carer's
@@ -61,6 +63,11 @@ THIRD_PERSON: Final = _words("his him her hers hes shes himself herself")
 _PREPOSITIONS: Final = _words("with to for from by about like than at")
 _GIVING_BIRTH: Final = _words("had having delivered birth to")
 _PERFECT: Final = _words("ive hes shes has have weve theyve youve hasnt havent")
+# "should I ...?", "I think ...": the writer framing a question, not telling of their body
+_ASKING: Final = _words("should do can shall must would could will")
+_STANCE_VERBS: Final = _words(
+    "think thought reckon guess worried scared afraid wonder wondering suppose dont know"
+)
 _PERSON_WORDS: Final = FIRST_PERSON | WE | OTHER_PEOPLE | THIRD_PERSON
 _PERSON_MODIFIERS: Final = _words(
     "other little big older younger eldest oldest youngest elderly late ex step teenage year old "
@@ -69,8 +76,11 @@ _PERSON_MODIFIERS: Final = _words(
 # In someone else's segment these tell their story, not the patient's ("a programme about...").
 _STORY_WORDS: Final = _words("programme program documentary article tv telly news story film show")
 EVENT_WORDS: Final = _words("had got died suffered diagnosed survived needed history dx hx")
+# Someone else's event told with one of these is happening now: "my brother suddenly got a
+# tearing pain in his back".
+_ACUTE: Final = _words("suddenly sudden still keeps currently")
 _EVENT_BIGRAMS: Final = frozenset(
-    {("passed", "away"), ("runs", "in"), ("started", "as")}
+    {("passed", "away"), ("runs", "in"), ("started", "as"), ("ended", "up")}
     # a diagnosis read or worried about is not one made
     | {("reading", "about"), ("read", "about"), ("worried", "about"), ("anxious", "about")}
     | {("signs", "of"), ("symptoms", "of")}
@@ -167,11 +177,10 @@ def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
         elif whom == "other":
             _mark(found, segment, OTHER)
             words = [raws[pos] for pos in segment]
-            if (
-                any(found[pos] & EVENT for pos in segment)
-                or _their_story(words)
-                or story_of == sentence
-            ):
+            event = any(found[pos] & EVENT for pos in segment) and (
+                _ACUTE.isdisjoint(words) or "died" in words
+            )
+            if event or _their_story(words) or story_of == sentence:
                 _mark(found, segment, PAST)
                 story_of = sentence
                 continue
@@ -191,6 +200,8 @@ def _about(raws: Sequence[str], segment: Sequence[int]) -> str:
             continue  # "with my husband I got...": the person after a preposition is no subject
         if word in ("my", "me") and _names_someone(raws, segment[n + 1 : n + 5]):  # "me da"
             return "other"
+        if word in FIRST_PERSON and _stance(raws, segment, n):
+            continue  # "should I be worried?", "I think my grandad...": the writer asking
         if word in FIRST_PERSON:
             return "self"
         if word in WE:
@@ -198,6 +209,15 @@ def _about(raws: Sequence[str], segment: Sequence[int]) -> str:
         if word in OTHER_PEOPLE or word in THIRD_PERSON:
             return "other"
     return "none"
+
+
+def _stance(raws: Sequence[str], segment: Sequence[int], n: int) -> bool:
+    """Whether the first-person word at `n` of the segment only frames the writer's question or
+    worry ("should I be worried", "I think", "I'm scared"): it says nothing of the writer's
+    body."""
+    before = raws[segment[n - 1]] if n else ""
+    after = raws[segment[n + 1]] if n + 1 < len(segment) else ""
+    return raws[segment[n]] in ("i", "im") and (before in _ASKING or after in _STANCE_VERBS)
 
 
 def _after_preposition(before: Sequence[str]) -> bool:
@@ -255,9 +275,10 @@ def _segment_numbers(
 
 
 def _event(words: Sequence[str]) -> bool:
-    """Whether a clause tells of a past event; "I've had" / "he's had" tell of one still going."""
+    """Whether a clause tells of a past event; "I've had" / "he's had" / "it has got worse" tell
+    of one still going."""
     for n, word in enumerate(words):
-        if word in EVENT_WORDS and not (word == "had" and n and words[n - 1] in _PERFECT):
+        if word in EVENT_WORDS and not (word in ("had", "got") and n and words[n - 1] in _PERFECT):
             return True
     return _has(words, (), _EVENT_BIGRAMS)
 
