@@ -4,7 +4,8 @@ Rules, kept simple so they can be predicted:
 
 * A *pre* cue ("no", "not", "without", "denies", "don't", "negative for", ...) negates the
   rest of its clause. Clauses end at punctuation and at "but", "however", "although", and the
-  scope at a word of time that turns the story ("no scan yet now sharp pain"). A list
+  scope at a word of time or a subject that turns the story ("no scan yet now sharp pain", "no
+  injury im on the pill"). A list
   that an "or" closes carries it over commas, within its sentence ("no fever, rash or stiff
   neck"); without the "or" a comma ends it ("no fever, sudden headache").
   Inside a clause, "and"/"or" keep the scope going ("no numbness or tingling") unless the next
@@ -40,9 +41,12 @@ from app.matching.lexicon import (
 from app.matching.normalize import Token
 
 _RESTARTING_CONJUNCTIONS = frozenset({"and", "plus", "with"})
-# A word of time after the first negated word turns to a new statement in an unpunctuated text:
-# "no scan yet now sharp pain on one side" denies only the scan.
-_TIME_TURNS: Final = frozenset({"now", "then", "today", "tonight", "yesterday", "suddenly"})
+# A word of time or a new subject after the first negated word turns to a new statement in an
+# unpunctuated text: "no scan yet now sharp pain on one side", "no injury im on the pill".
+_TURNS: Final = frozenset(
+    {"now", "then", "today", "tonight", "yesterday", "suddenly"}
+    | {"i", "im", "ive", "id", "hes", "shes", "theyre", "weve"}
+)
 _LIST_ITEM_WORDS: Final = 6  # a longer comma clause is a statement of its own, not a list item
 
 
@@ -78,7 +82,7 @@ def _forward(
     clause = tokens[start - 1].clause
     for pos in range(start, len(tokens)):
         token = tokens[pos]
-        if _restarts(tokens, pos) or (pos > start and token.raw in _TIME_TURNS):
+        if _restarts(tokens, pos) or (pos > start and token.raw in _TURNS):
             return
         if token.clause != clause:
             for item in _listed(tokens, pos, sentence_starts):

@@ -124,6 +124,15 @@ _LAST: Final = _words("week weekend month spring summer autumn fall winter chris
 _WEEKS_AGO_UNITS: Final = _words("week weeks")
 SEGMENT_RESTARTS: Final = _words("now currently today nowadays presently")
 _SHORT_CLAUSE: Final = 4  # a clause this short holding a distant-time phrase dates the one before
+# A clause longer than this is cut into pieces for dating (`_pieces`), each of at least _MIN_PIECE
+_LONG_CLAUSE: Final = 10
+_MIN_PIECE: Final = 3
+_JOINS: Final = _words("and but so then now")
+_SUBORDINATORS: Final = _words(
+    "when since after because while if that as until before where which who than whilst "
+    "in on of into onto with to for from by about like at"
+)
+_SUBJECTS: Final = _words("i im ive id she shes he hes its they theyre we weve")
 _THIS_YEAR: Final = date.today().year
 # Without one of these words (or a year), no word of a text can be set aside.
 _MARKERS: Final = (
@@ -154,7 +163,11 @@ def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
     raws = [token.raw for token in tokens]
     if _MARKERS.isdisjoint(raws) and not _year(raws):
         return found
-    clauses = _runs(tokens, lambda pos: tokens[pos].clause)
+    clauses = [
+        piece
+        for clause in _runs(tokens, lambda pos: tokens[pos].clause)
+        for piece in _pieces(raws, clause)
+    ]
     for n, clause in enumerate(clauses):
         words = [raws[pos] for pos in clause]
         if _has(words, RECENT_WORDS, _RECENT_BIGRAMS) or _ago(words, _RECENT_AGO_UNITS):
@@ -186,6 +199,32 @@ def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
                 continue
         story_of = -1
     return found
+
+
+def _pieces(raws: Sequence[str], clause: list[int]) -> list[list[int]]:
+    """A long clause cut where a new statement starts, so that a time dates only its own: voice
+    typing leaves whole stories unpunctuated ("mum 71 had breast cancer five years ago for the
+    last month shes had pain in her back"). A piece starts at a subject ("she", "i've"), with the
+    joining word before it ("and i"), unless a word such as "when" makes the subject part of
+    the statement before ("had an infection when i was at uni"); a leading time phrase ("ten
+    years ago i had...") stays with the statement it dates."""
+    if len(clause) <= _LONG_CLAUSE:
+        return [clause]
+    pieces: list[list[int]] = [[]]
+    for n, pos in enumerate(clause):
+        before = raws[clause[n - 1]] if n else ""
+        if (
+            raws[pos] in _SUBJECTS
+            and before not in _SUBORDINATORS
+            and len(pieces[-1]) >= _MIN_PIECE
+        ):
+            carried = [pieces[-1].pop()] if before in _JOINS else []
+            pieces.append(carried)
+        pieces[-1].append(pos)
+    if len(pieces) > 1 and len(pieces[0]) <= _SHORT_CLAUSE:
+        pieces[1] = pieces[0] + pieces[1]
+        del pieces[0]
+    return pieces
 
 
 def _about(raws: Sequence[str], segment: Sequence[int]) -> str:
