@@ -31,10 +31,13 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from spellchecker import SpellChecker
 
-from app.matching.lexicon import FUNCTION_WORDS
+from app.matching.lexicon import FUNCTION_WORDS, NEGATION_CUES, STOPWORDS
 from app.matching.normalize import surface_words
 
 MIN_LENGTH: Final = 4
+# Grammar words are never offered, but the matcher's stopwords are (many are words of pain or
+# time that triage reads: "seevre" is "severe"); a slip never becomes a negation.
+_NEVER_OFFERED: Final = (FUNCTION_WORDS - STOPWORDS) | NEGATION_CUES
 # A word seen at least this often in pyspellchecker's English corpus counts as everyday English
 # (rare forms and common misspellings such as "syringing" or "calfs" sit at its floor of 50).
 COMMON_WORD_COUNT: Final = 100
@@ -71,7 +74,7 @@ class Speller:
         self._common = common  # never corrected
         buckets: dict[str, dict[str, tuple[str, ...]]] = {}
         for wording in wordings:
-            words = [w for w in surface_words(wording) if w not in FUNCTION_WORDS]
+            words = [w for w in surface_words(wording) if w not in _NEVER_OFFERED]
             for word in words:
                 if len(word) >= MIN_LENGTH and not word.isdigit():
                     buckets.setdefault(word[0], {}).setdefault(word, (word,))
