@@ -16,6 +16,10 @@ A dangerous case (`expected_level`) passes when the triage is at or above that l
 case (`max_level`) passes the floor when the triage is not above `see_clinician`, and is counted
 as exact when it is not above its own `max_level`.
 
+Then `bench.robustness` rewrites the passing tuned dangerous cases the ways real messages differ
+(voice typing, the writer's own aches told first, a typo, a question added) and reports the share
+still caught, with no floor.
+
 Floors: every dangerous case of the tuned part caught; >= 95% of the untouched part caught;
 >= 95% of benign cases (each part) not raised above see_clinician. Exits 1 when one is missed.
 """
@@ -34,6 +38,7 @@ import yaml
 from app.dataset.records import records_from_files
 from app.matching import MatchIndex, MatchQuery, build_index, match
 from app.matching.triage import SEVERITY
+from bench import robustness
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 CASES: Final = ROOT / "bench" / "cases"
@@ -125,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     untouched = [run(index, c) for c in load("untouched")]
     tuned_sens, tuned_spec = report("tuned", tuned, show=True)
     untouched_sens, untouched_spec = report("untouched", untouched, show=args.show_untouched)
+    robustness.report(index, [o.case for o in tuned])
     passed = (
         tuned_sens == 1.0
         and untouched_sens >= UNTOUCHED_FLOOR
