@@ -180,6 +180,11 @@ def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
                 _mark(found, clauses[n - 1], PAST)
     segments = _runs(tokens, _segment_numbers(tokens, raws, sentences).__getitem__)
     about = [_about(raws, segment) for segment in segments]
+    for n in range(1, len(segments)):
+        # "my daughter has been feverish for two days and now can't bear us to move her hip": a
+        # segment naming nobody goes on with its sentence's person, told now ("now" cut it off)
+        if about[n] == "none" and sentences[segments[n][0]] == sentences[segments[n - 1][0]]:
+            about[n] = "their now" if about[n - 1] == "other" else about[n - 1]
     if "self" not in about:
         return found  # a carer writing only about the patient: it is all the patient's
     story_of = -1  # the sentence whose someone-else's story is told in the past so far
@@ -187,6 +192,8 @@ def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
         sentence = sentences[segment[0]]
         if whom == "self":
             _mark(found, segment, SELF)
+        elif whom == "their now":
+            _mark(found, segment, OTHER)
         elif whom == "other":
             _mark(found, segment, OTHER)
             words = [raws[pos] for pos in segment]
