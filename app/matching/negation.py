@@ -45,7 +45,8 @@ _RESTARTING_CONJUNCTIONS = frozenset({"and", "plus", "with"})
 # unpunctuated text: "no scan yet now sharp pain on one side", "no injury im on the pill".
 _TURNS: Final = frozenset(
     {"now", "then", "today", "tonight", "yesterday", "suddenly"}
-    | {"i", "im", "ive", "id", "hes", "shes", "theyre", "weve"}
+    | {"i", "im", "ive", "id", "hes", "shes", "theyre", "weve", "its", "theres"}
+    | {"more", "rather", "instead"}  # "not much pain really more of a pressure in her chest"
 )
 _LIST_ITEM_WORDS: Final = 6  # a longer comma clause is a statement of its own, not a list item
 
@@ -159,7 +160,9 @@ _TO_ALL: Final[frozenset[tuple[str, ...]]] = frozenset(
 
 _ANSWER_TAILS: Final = frozenset({"taken", "had", "used", "done", "smoked", "been", "tried"})
 _SEQUENCE: Final = frozenset({"then", "afterwards", "later", "until"})  # "vomits, then seems OK"
-_SUBJECTS: Final = frozenset({"it", "its", "i", "im", "he", "she", "hes", "shes", "they", "we"})
+_SUBJECTS: Final = frozenset(
+    {"it", "its", "i", "im", "he", "she", "hes", "shes", "they", "we", "everyone", "everybody"}
+)  # "...my right ear it was fine", "the car rolled over and everyone got out ok"
 _TEMPERATURE_WORDS: Final = frozenset({"temp", "temperature", "temps", "temperatures"})
 _READING_FILLERS: Final = frozenset({"of", "is", "was", "at", "about", "around", "only", "just"})
 

@@ -140,6 +140,11 @@ class Words(NamedTuple):
 _SENTENCE_END = re.compile(r"[.;!?\n]")
 
 
+# Voice typing writes a word by its sound; these stand for the word in any symptom report ("back
+# pane", "my sholder pains"), and are never meant as themselves there.
+_SOUNDS_ALIKE: Final = {"pane": "pain", "panes": "pains"}
+
+
 def split_words(text: str, known: WordTokens = _NO_WORD_TOKENS) -> Words:
     """Split text into tokens with clause numbers (`known` saves work on familiar words)."""
     tokens: list[Token] = []
@@ -153,7 +158,7 @@ def split_words(text: str, known: WordTokens = _NO_WORD_TOKENS) -> Words:
             if word or _SENTENCE_END.search(piece.group()):
                 starts.add(clause)
         else:
-            tokens.append(token(word, clause))
+            tokens.append(token(_SOUNDS_ALIKE.get(word, word), clause))
     return Words(tokens, frozenset(starts))
 
 

@@ -66,7 +66,8 @@ _PERFECT: Final = _words("ive hes shes has have weve theyve youve hasnt havent")
 # "should I ...?", "I think ...": the writer framing a question, not telling of their body
 _ASKING: Final = _words("should do can shall must would could will")
 _STANCE_VERBS: Final = _words(
-    "think thought reckon guess worried scared afraid wonder wondering suppose dont know"
+    "think thought reckon guess worried scared afraid wonder wondering suppose dont know "
+    "panicking panicked freaking terrified anxious desperate frightened"
 )
 _PERSON_WORDS: Final = FIRST_PERSON | WE | OTHER_PEOPLE | THIRD_PERSON
 _PERSON_MODIFIERS: Final = _words(
@@ -74,13 +75,16 @@ _PERSON_MODIFIERS: Final = _words(
     "yo wee"
 )
 # In someone else's segment these tell their story, not the patient's ("a programme about...").
-_STORY_WORDS: Final = _words("programme program documentary article tv telly news story film show")
+_STORY_WORDS: Final = _words(
+    "programme program documentary article tv telly news story film show drama advert episode "
+    "series soap podcast novel book"
+)
 EVENT_WORDS: Final = _words("had got died suffered diagnosed survived needed history dx hx")
 # Someone else's event told with one of these is happening now: "my brother suddenly got a
 # tearing pain in his back".
 _ACUTE: Final = _words("suddenly sudden still keeps currently")
 _EVENT_BIGRAMS: Final = frozenset(
-    {("passed", "away"), ("runs", "in"), ("started", "as"), ("ended", "up")}
+    {("passed", "away"), ("runs", "in"), ("run", "in"), ("started", "as"), ("ended", "up")}
     # a diagnosis read or worried about is not one made
     | {("reading", "about"), ("read", "about"), ("worried", "about"), ("anxious", "about")}
     | {("signs", "of"), ("symptoms", "of")}
@@ -197,13 +201,20 @@ def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
         elif whom == "other":
             _mark(found, segment, OTHER)
             words = [raws[pos] for pos in segment]
-            event = any(found[pos] & EVENT for pos in segment) and (
-                _ACUTE.isdisjoint(words) or "died" in words
-            )
-            if event or _their_story(words) or story_of == sentence:
+            # "now she says the room is spinning" goes on from their story, told now
+            chained = story_of == sentence and words[0] not in SEGMENT_RESTARTS
+            if _their_story(words) or chained:
                 _mark(found, segment, PAST)
                 story_of = sentence
                 continue
+            # their past event dates the clauses that tell it ("..., which he's never had
+            # before, and it's getting worse": only the middle one)
+            told = [pos for pos in segment if found[pos] & EVENT]
+            if told and (_ACUTE.isdisjoint(words) or "died" in words):
+                _mark(found, told, PAST)
+                if found[segment[0]] & PAST:
+                    story_of = sentence
+                    continue
         story_of = -1
     return found
 
