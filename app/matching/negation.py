@@ -10,7 +10,8 @@ Rules, kept simple so they can be predicted:
   neck"); without the "or" a comma ends it ("no fever, sudden headache").
   Inside a clause, "and"/"or" keep the scope going ("no numbness or tingling") unless the next
   word after "and" starts a new positive statement ("no numbness and my neck hurts").
-* A *post* cue ("normal", "fine", "ok", "unaffected") negates the words before it in its clause,
+* A *post* cue ("normal", "fine", "ok", "unaffected") negates the words before it in its clause
+  (only three in a long unpunctuated one; none when a condition follows: "fine once outside"),
   walking back until a pain word ("back pain and bladder normal" keeps the back pain) or "then"
   ("vomits on waking then seems OK"), or through a subject ("can't hear out of my ear it was fine
   last night" denies only what "it" was); alone in its clause it answers the previous clause
@@ -46,6 +47,7 @@ _RESTARTING_CONJUNCTIONS = frozenset({"and", "plus", "with"})
 _TURNS: Final = frozenset(
     {"now", "then", "today", "tonight", "yesterday", "suddenly"}
     | {"i", "im", "ive", "id", "hes", "shes", "theyre", "weve", "its", "theres"}
+    | {"he", "she", "they", "we"}
     | {"more", "rather", "instead"}  # "not much pain really more of a pressure in her chest"
 )
 _LIST_ITEM_WORDS: Final = 6  # a longer comma clause is a statement of its own, not a list item
@@ -160,6 +162,9 @@ _TO_ALL: Final[frozenset[tuple[str, ...]]] = frozenset(
 
 _ANSWER_TAILS: Final = frozenset({"taken", "had", "used", "done", "smoked", "been", "tried"})
 _SEQUENCE: Final = frozenset({"then", "afterwards", "later", "until"})  # "vomits, then seems OK"
+_CONDITIONS: Final = frozenset({"once", "when", "whenever", "if", "outside", "away", "unless"})
+_LONG_CLAUSE: Final = 12  # words: voice typing without punctuation
+_LONG_CLAUSE_REACH: Final = 3
 _SUBJECTS: Final = frozenset(
     {"it", "its", "i", "im", "he", "she", "hes", "shes", "they", "we", "everyone", "everybody"}
 )  # "...my right ear it was fine", "the car rolled over and everyone got out ok"
@@ -206,14 +211,23 @@ def _answer_sentence(
             mask[pos] = True
 
 
+def _clause_length(tokens: Sequence[Token], pos: int) -> int:
+    clause = tokens[pos].clause
+    return sum(1 for token in tokens if token.clause == clause)
+
+
 def _backward(tokens: Sequence[Token], cue: int, mask: list[bool]) -> None:
     """Negate back to a pain word; a cue alone in its clause answers the clause before it
-    ("Temperature: normal")."""
+    ("Temperature: normal"). In a long unpunctuated clause only the few words before the cue
+    ("...cannot hear from that ear at all other ear normal")."""
     clause = tokens[cue].clause
     if cue == 0 or tokens[cue - 1].clause != clause:
         _answer(tokens, cue, mask)
         return
-    for pos in range(cue - 1, -1, -1):
+    if cue + 1 < len(tokens) and tokens[cue + 1].raw in _CONDITIONS:
+        return  # "fine once we were outside" says when it is fine, not that nothing is wrong
+    reach = _LONG_CLAUSE_REACH if _clause_length(tokens, cue) > _LONG_CLAUSE else cue
+    for pos in range(cue - 1, max(cue - 1 - reach, -1), -1):
         token = tokens[pos]
         if token.clause != clause or token.raw in PAIN_WORDS or token.raw in _SEQUENCE:
             return

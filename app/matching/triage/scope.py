@@ -63,6 +63,7 @@ THIRD_PERSON: Final = _words("his him her hers hes shes himself herself")
 _PREPOSITIONS: Final = _words("with to for from by about like than at")
 _GIVING_BIRTH: Final = _words("had having delivered birth to")
 _PERFECT: Final = _words("ive hes shes has have weve theyve youve hasnt havent")
+_PERFECT_ADVERBS: Final = _words("now just also already recently suddenly since then")
 # "should I ...?", "I think ...": the writer framing a question, not telling of their body
 _ASKING: Final = _words("should do can shall must would could will")
 _STANCE_VERBS: Final = _words(
@@ -132,6 +133,8 @@ _SHORT_CLAUSE: Final = 4  # a clause this short holding a distant-time phrase da
 _LONG_CLAUSE: Final = 10
 _MIN_PIECE: Final = 3
 _JOINS: Final = _words("and but so then now")
+# A time that anchors what follows: "breast cancer 6 years ago since 5 weeks back pain"
+_TIME_ANCHORS: Final = _words("since now today tonight yesterday currently lately recently")
 _SUBORDINATORS: Final = _words(
     "when since after because while if that as until before where which who than whilst "
     "in on of into onto with to for from by about like at"
@@ -202,9 +205,15 @@ def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
             _mark(found, segment, OTHER)
             words = [raws[pos] for pos in segment]
             # "now she says the room is spinning" goes on from their story, told now
-            chained = story_of == sentence and words[0] not in SEGMENT_RESTARTS
-            if _their_story(words) or chained:
+            if story_of == sentence and words[0] not in SEGMENT_RESTARTS:
                 _mark(found, segment, PAST)
+                continue
+            # a time of weeks back dates the piece that tells it ("found out she's pregnant
+            # last week and has now got sharp pain": only the first)
+            dated = [p for p in _pieces(raws, segment) if _their_story([raws[q] for q in p])]
+            for piece in dated:
+                _mark(found, piece, PAST)
+            if dated and dated[0][0] == segment[0] and len(dated[0]) == len(segment):
                 story_of = sentence
                 continue
             # their past event dates the clauses that tell it ("..., which he's never had
@@ -222,7 +231,8 @@ def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
 def _pieces(raws: Sequence[str], clause: list[int]) -> list[list[int]]:
     """A long clause cut where a new statement starts, so that a time dates only its own: voice
     typing leaves whole stories unpunctuated ("mum 71 had breast cancer five years ago for the
-    last month shes had pain in her back"). A piece starts at a subject ("she", "i've"), with the
+    last month shes had pain in her back"). A piece starts at a subject ("she", "i've") or a time
+    that anchors what follows ("since 5 weeks", "now"), with the
     joining word before it ("and i"), unless a word such as "when" makes the subject part of
     the statement before ("had an infection when i was at uni"); a leading time phrase ("ten
     years ago i had...") stays with the statement it dates."""
@@ -231,11 +241,13 @@ def _pieces(raws: Sequence[str], clause: list[int]) -> list[list[int]]:
     pieces: list[list[int]] = [[]]
     for n, pos in enumerate(clause):
         before = raws[clause[n - 1]] if n else ""
-        if (
+        after = raws[clause[n + 1]] if n + 1 < len(clause) else ""
+        opens = (
             raws[pos] in _SUBJECTS
-            and before not in _SUBORDINATORS
-            and len(pieces[-1]) >= _MIN_PIECE
-        ):
+            or (raws[pos] in _TIME_ANCHORS and before not in _PERFECT)
+            or (raws[pos] in _PERFECT and after in _TIME_ANCHORS)  # "and has now got"
+        )
+        if opens and before not in _SUBORDINATORS and len(pieces[-1]) >= _MIN_PIECE:
             carried = [pieces[-1].pop()] if before in _JOINS else []
             pieces.append(carried)
         pieces[-1].append(pos)
@@ -257,6 +269,8 @@ def _about(raws: Sequence[str], segment: Sequence[int]) -> str:
             continue  # "with my husband I got...": the person after a preposition is no subject
         if word in ("my", "me") and _names_someone(raws, segment[n + 1 : n + 5]):  # "me da"
             return "other"
+        if word in ("me", "i") and n + 1 < len(segment) and raws[segment[n + 1]] == "and":
+            return "us"  # "me and my flatmate both got headaches"
         if word in FIRST_PERSON and _stance(raws, segment, n):
             continue  # "should I be worried?", "I think my grandad...": the writer asking
         if word in FIRST_PERSON:
@@ -305,8 +319,11 @@ def _runs(tokens: Sequence[Token], key: Callable[[int], int]) -> list[list[int]]
     before a person after "and" ("I had a coil fitted last year and my period is late")."""
     runs: list[list[int]] = []
     for pos, token in enumerate(tokens):
-        restart = token.raw in SEGMENT_RESTARTS or (
-            token.raw in _PERSON_WORDS and tokens[pos - 1].raw in ("and", "so")
+        # "... and now she ...", but not "has now got"
+        restart = (token.raw in SEGMENT_RESTARTS and tokens[pos - 1].raw not in _PERFECT) or (
+            token.raw in _PERSON_WORDS
+            and tokens[pos - 1].raw in ("and", "so")
+            and not (pos >= 2 and tokens[pos - 2].raw in ("me", "i"))  # "me and my flatmate"
         )
         if pos == 0 or key(pos) != key(pos - 1) or restart:
             runs.append([])
@@ -335,9 +352,17 @@ def _event(words: Sequence[str]) -> bool:
     """Whether a clause tells of a past event; "I've had" / "he's had" / "it has got worse" tell
     of one still going."""
     for n, word in enumerate(words):
-        if word in EVENT_WORDS and not (word in ("had", "got") and n and words[n - 1] in _PERFECT):
+        if word in EVENT_WORDS and not (word in ("had", "got") and _after_perfect(words, n)):
             return True
     return _has(words, (), _EVENT_BIGRAMS)
+
+
+def _after_perfect(words: Sequence[str], n: int) -> bool:
+    """Whether the word at `n` follows "have"/"has" (over an adverb: "has now got")."""
+    before = n - 1
+    while before >= 0 and words[before] in _PERFECT_ADVERBS:
+        before -= 1
+    return before >= 0 and words[before] in _PERFECT
 
 
 def _mark(found: list[Scope], positions: Sequence[int], bit: Scope) -> None:
