@@ -3,11 +3,11 @@
 Rules, kept simple so they can be predicted:
 
 * A *pre* cue ("no", "not", "without", "denies", "don't", "negative for", ...) negates the
-  rest of its clause. Clauses end at punctuation and at "but", "however", "although", and the
-  scope at a word of time or a subject that turns the story ("no scan yet now sharp pain", "no
-  injury im on the pill"). A list
-  that an "or" closes carries it over commas, within its sentence ("no fever, rash or stiff
-  neck"); without the "or" a comma ends it ("no fever, sudden headache").
+  rest of its clause, or only a degree word before a pain word ("not the worst headache").
+  Clauses end at punctuation and at "but", "however", "although", and the scope at a word of
+  time or a subject that turns the story ("no scan yet now sharp pain", "no injury im on the
+  pill"). A list that an "or" closes carries it over commas, within its sentence ("no fever,
+  rash or stiff neck"); without the "or" a comma ends it ("no fever, sudden headache").
   Inside a clause, "and"/"or" keep the scope going ("no numbness or tingling") unless the next
   word after "and" starts a new positive statement ("no numbness and my neck hurts").
 * A *post* cue ("normal", "fine", "ok", "unaffected") negates the words before it in its clause
@@ -83,6 +83,11 @@ def _forward(
     if start > len(tokens) or start == 0:
         return
     clause = tokens[start - 1].clause
+    degree = _degree_only(tokens, start, clause)
+    if degree:  # "not the worst headache": a headache, not the worst one
+        for pos in degree:
+            mask[pos] = True
+        return
     for pos in range(start, len(tokens)):
         token = tokens[pos]
         if _restarts(tokens, pos) or (pos > start and token.raw in _TURNS):
@@ -92,6 +97,20 @@ def _forward(
                 mask[item] = True
             return
         mask[pos] = True
+
+
+def _degree_only(tokens: Sequence[Token], start: int, clause: int) -> list[int]:
+    """The positions of a degree word and the articles before it, when the negation denies only
+    how bad a pain is ("not the worst headache", "not a bad headache", "no severe pain"): the
+    pain word after it stays."""
+    pos = start
+    while pos < len(tokens) and tokens[pos].clause == clause and tokens[pos].raw in _ARTICLES:
+        pos += 1
+    if pos + 1 >= len(tokens) or tokens[pos + 1].clause != clause:
+        return []
+    if tokens[pos].raw in _DEGREE_WORDS and tokens[pos + 1].raw in PAIN_WORDS:
+        return list(range(start, pos + 1))
+    return []
 
 
 def _listed(tokens: Sequence[Token], start: int, sentence_starts: Collection[int]) -> list[int]:
@@ -162,6 +181,10 @@ _TO_ALL: Final[frozenset[tuple[str, ...]]] = frozenset(
 
 _ANSWER_TAILS: Final = frozenset({"taken", "had", "used", "done", "smoked", "been", "tried"})
 _SEQUENCE: Final = frozenset({"then", "afterwards", "later", "until"})  # "vomits, then seems OK"
+_ARTICLES: Final = frozenset({"the", "a", "an", "that", "too", "very", "so", "really"})
+_DEGREE_WORDS: Final = frozenset(
+    {"worst", "bad", "severe", "terrible", "awful", "sharp", "big", "huge", "massive", "strong"}
+)
 _CONDITIONS: Final = frozenset({"once", "when", "whenever", "if", "outside", "away", "unless"})
 _LONG_CLAUSE: Final = 12  # words: voice typing without punctuation
 _LONG_CLAUSE_REACH: Final = 3
