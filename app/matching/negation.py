@@ -72,7 +72,7 @@ def negation_mask(
             _forward(tokens, pos + 1, mask, sentence_starts)
         elif pos + 1 < len(tokens) and (token.raw, tokens[pos + 1].raw) in NEGATION_BIGRAMS:
             _forward(tokens, pos + 2, mask, sentence_starts)
-        elif token.raw in POST_NEGATION_CUES:
+        elif token.raw in POST_NEGATION_CUES and not _fine_motor(tokens, pos):
             _backward(tokens, pos, mask)
     return mask
 
@@ -181,6 +181,9 @@ _TO_ALL: Final[frozenset[tuple[str, ...]]] = frozenset(
 
 _ANSWER_TAILS: Final = frozenset({"taken", "had", "used", "done", "smoked", "been", "tried"})
 _SEQUENCE: Final = frozenset({"then", "afterwards", "later", "until"})  # "vomits, then seems OK"
+_FINE_MOTOR_WORDS: Final = frozenset(
+    {"finger", "fingers", "motor", "movement", "movements", "control", "work", "tasks"}
+)
 _ARTICLES: Final = frozenset({"the", "a", "an", "that", "too", "very", "so", "really"})
 _DEGREE_WORDS: Final = frozenset(
     {"worst", "bad", "severe", "terrible", "awful", "sharp", "big", "huge", "massive", "strong"}
@@ -232,6 +235,12 @@ def _answer_sentence(
     for pos in range(cue):
         if first <= tokens[pos].clause < clause:
             mask[pos] = True
+
+
+def _fine_motor(tokens: Sequence[Token], pos: int) -> bool:
+    """ "fine finger control has gone": fine movement, not "fine" as an answer."""
+    following = tokens[pos + 1].raw if pos + 1 < len(tokens) else ""
+    return tokens[pos].raw == "fine" and following in _FINE_MOTOR_WORDS
 
 
 def _clause_length(tokens: Sequence[Token], pos: int) -> int:

@@ -57,6 +57,12 @@ class Token(NamedTuple):
     clause: int
 
 
+# "Hearing - none", "vision: nil": on a checklist, no function left, not a denial
+_FUNCTION_NONE: Final = re.compile(
+    r"\b(hearing|vision|sight|eyesight|feeling|sensation)\s*[-:]+\s*(?:none|nil)\b"
+)
+
+
 def normalize(text: str) -> str:
     """Lowercase, strip accents, unify apostrophes, spell out "&" and check marks, drop
     possessives."""
@@ -65,6 +71,8 @@ def normalize(text: str) -> str:
         decomposed = unicodedata.normalize("NFKD", text.translate(_CHECK_MARKS))
         plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     lowered = plain.translate(_APOSTROPHES).lower().replace("&", " and ")
+    if "none" in lowered or "nil" in lowered:  # a checklist's "Hearing - none" is a loss
+        lowered = _FUNCTION_NONE.sub(r"\1 lost", lowered)
     if " -" in lowered:  # a spaced dash parts clauses ("weaker - she used to walk"), a hyphen not
         lowered = _SPACED_DASH.sub(" , ", lowered)
     if "'" not in lowered:

@@ -63,7 +63,12 @@ THIRD_PERSON: Final = _words("his him her hers hes shes himself herself")
 _PREPOSITIONS: Final = _words("with to for from by about like than at")
 _GIVING_BIRTH: Final = _words("had having delivered birth to")
 _PERFECT: Final = _words("ive hes shes has have weve theyve youve hasnt havent")
-_PERFECT_ADVERBS: Final = _words("now just also already recently suddenly since then")
+_BODY_VERBS: Final = _words(
+    "got get have had feel felt am was woke started keep kept cant couldnt suddenly just"
+)
+_PERFECT_ADVERBS: Final = _words(
+    "now just also already recently suddenly since then never ever always"
+)
 # "should I ...?", "I think ...": the writer framing a question, not telling of their body
 _ASKING: Final = _words("should do can shall must would could will")
 _STANCE_VERBS: Final = _words(
@@ -268,7 +273,7 @@ def _about(raws: Sequence[str], segment: Sequence[int]) -> str:
         if birth or _after_preposition(before):
             continue  # "with my husband I got...": the person after a preposition is no subject
         if word in ("my", "me") and _names_someone(raws, segment[n + 1 : n + 5]):  # "me da"
-            return "other"
+            return "self" if _writer_later(raws, segment, n) else "other"
         if word in ("me", "i") and n + 1 < len(segment) and raws[segment[n + 1]] == "and":
             return "us"  # "me and my flatmate both got headaches"
         if word in FIRST_PERSON and _stance(raws, segment, n):
@@ -278,8 +283,23 @@ def _about(raws: Sequence[str], segment: Sequence[int]) -> str:
         if word in WE:
             return "us"
         if word in OTHER_PEOPLE or word in THIRD_PERSON:
-            return "other"
+            # "belaying my partner when I got...", "my partner says I've become muddled": the
+            # writer speaks of themself later in the segment
+            return "self" if _writer_later(raws, segment, n) else "other"
     return "none"
+
+
+def _writer_later(raws: Sequence[str], segment: Sequence[int], n: int) -> bool:
+    """Whether the writer tells of their own body after position `n` of the segment ("when I
+    got a headache", "I've become muddled"), not of what they did ("when I move it") nor in a
+    frame ("I think", "should I")."""
+    for k in range(n + 1, len(segment)):
+        word = raws[segment[k]]
+        after = raws[segment[k + 1]] if k + 1 < len(segment) else ""
+        told = word in ("im", "ive", "id") or (word == "i" and after in _BODY_VERBS)
+        if told and not _stance(raws, segment, k):
+            return True
+    return False
 
 
 def _stance(raws: Sequence[str], segment: Sequence[int], n: int) -> bool:
