@@ -91,3 +91,10 @@ def test_a_decimal_is_one_word_not_a_sentence_end() -> None:
     words = split_words("temp 38.5 today. better now")
     assert [t.raw for t in words.tokens] == ["temp", "38.5", "today", "better", "now"]
     assert words.sentence_starts == frozenset({1})
+
+
+def test_voice_typing_and_checklist_idioms() -> None:
+    # "pane" is "pain" in voice typing; "Hearing - none" on a checklist is a loss
+    assert [t.raw for t in tokenize("back pane")] == ["back", "pain"]
+    assert "hearing lost" in normalize("Ear - left. Hearing - none. Pain - none.")
+    assert "pain , none" in normalize("Ear - left. Hearing - none. Pain - none.")

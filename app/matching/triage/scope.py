@@ -126,6 +126,12 @@ _RECENT_BIGRAMS: Final = frozenset(
         ("just", "started"),
         ("just", "happened"),
         ("just", "got"),
+        # "in the past year / few weeks": lately, unlike "in the past"
+        ("past", "year"),
+        ("past", "month"),
+        ("past", "week"),
+        ("past", "few"),
+        ("past", "couple"),
     }
 )
 _RECENT_AGO_UNITS: Final = _words("minute minutes min mins hour hours hr hrs day days week weeks")

@@ -1,0 +1,36 @@
+"""Negation scope on its own (`app.matching.negation`), independent of any dataset."""
+
+from __future__ import annotations
+
+from app.matching.negation import negation_mask
+from app.matching.normalize import split_words
+
+
+def denied(text: str) -> list[str]:
+    words = split_words(text)
+    tokens = words.tokens
+    mask = negation_mask(tokens, [False] * len(tokens), words.sentence_starts)
+    return [token.raw for token, negated in zip(tokens, mask, strict=True) if negated]
+
+
+def test_a_word_of_time_or_a_new_subject_ends_the_scope() -> None:
+    assert denied("no scan yet now sharp pain on one side") == ["scan", "yet"]
+    assert denied("no injury im on the pill") == ["injury"]
+    assert denied("not much pain really more of a pressure") == ["much", "pain", "really"]
+
+
+def test_a_degree_word_alone_is_denied() -> None:
+    assert denied("not the worst headache but a new one") == ["the", "worst"]
+    assert denied("no severe pain") == ["severe"]
+
+
+def test_a_post_cue_reaches_only_a_few_words_back_in_a_long_unpunctuated_clause() -> None:
+    long = "she woke up and cannot hear from that ear at all other ear normal"
+    assert denied(long) == ["all", "other", "ear"]
+    assert denied("bladder and bowels normal") == ["bladder", "and", "bowels"]
+
+
+def test_a_post_cue_followed_by_a_condition_or_fine_movement_is_no_answer() -> None:
+    assert denied("headaches and nausea fine once we were outside") == []
+    assert denied("numb hands, fine finger control has gone") == []
+    assert denied("the car rolled over and everyone got out ok") == ["everyone", "got", "out"]

@@ -1,0 +1,54 @@
+"""Whose and when (`app.matching.triage.scope`), independent of any dataset."""
+
+from __future__ import annotations
+
+from app.matching.normalize import split_words
+from app.matching.triage.scope import OTHER, PAST, SELF, Scope, scopes, sentence_numbers
+
+
+def scope_of(text: str) -> dict[str, Scope]:
+    """The scope of each word (the last one, for a repeated word)."""
+    words = split_words(text)
+    tokens = words.tokens
+    found = scopes(tokens, sentence_numbers(tokens, words.sentence_starts))
+    return {token.raw: scope for token, scope in zip(tokens, found, strict=True)}
+
+
+def test_an_unpunctuated_story_is_dated_piece_by_piece() -> None:
+    found = scope_of("mum 71 had breast cancer five years ago for the last month shes had pain")
+    assert found["cancer"] & PAST
+    assert not found["pain"] & PAST
+
+
+def test_a_leading_time_dates_what_it_opens() -> None:
+    found = scope_of("about 10 years ago i suddenly lost hearing in my left ear and had steroids")
+    assert found["hearing"] & PAST
+
+
+def test_someone_elses_event_told_as_happening_now_is_not_their_past() -> None:
+    found = scope_of("I've had a stiff neck for ages. My brother suddenly got a tearing pain")
+    assert found["tearing"] & OTHER
+    assert not found["tearing"] & PAST
+    past = scope_of("I've had a stiff neck for ages. My brother got a clot after a flight")
+    assert past["clot"] & PAST
+
+
+def test_the_writers_question_does_not_make_them_a_second_person() -> None:
+    found = scope_of("Dad got terrible pain in his tummy. Should I be worried?")
+    assert not any(scope & (OTHER | PAST) for scope in found.values())
+
+
+def test_the_writer_telling_of_their_body_is_the_subject_but_not_a_carers_action() -> None:
+    found = scope_of("Was belaying my partner when I got an instant headache. I never get them")
+    assert found["headache"] & SELF
+    carer = scope_of("my little boy wont stand his hip hurts when I move it and he has a fever")
+    assert not carer["fever"] & PAST
+
+
+def test_a_now_segment_goes_on_from_their_story_told_now() -> None:
+    found = scope_of(
+        "My neck aches. My flatmate found out she's pregnant last week and has now got "
+        "sharp pain on one side"
+    )
+    assert found["pregnant"] & PAST
+    assert not found["sharp"] & PAST
