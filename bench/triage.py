@@ -8,9 +8,10 @@ They were split once, stratified by condition, into a *tuned* part (two thirds: 
 improved while looking at its failures) and an *untouched* part (one third: never looked at while
 tuning; its failures are printed only with --show-untouched). Later tuning cases (the
 `fresh_*.tuned.yaml` files: written from guidelines by writers who saw neither the rules nor
-the other cases, in several styles: terse, long, carers' notes, forms, atypical presentations)
-join the tuned part only; the untouched part is never added to. bench/cases/red_flags.yaml, the
-earlier hand-written set, is scored with the tuned part.
+the other cases, in many styles: terse, long, voice-typed, carers' notes, forms, forum posts,
+second-language English, hedged, two people in one message, atypical presentations) join the
+tuned part only; the untouched part is never added to. bench/cases/red_flags.yaml, the earlier
+hand-written set, is scored with the tuned part.
 
 A dangerous case (`expected_level`) passes when the triage is at or above that level; a benign
 case (`max_level`) passes the floor when the triage is not above `see_clinician`, and is counted
