@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run migrate seed check-data test lint typecheck bench clean
+.PHONY: help install install-dev run migrate seed check-data test lint typecheck bench wrk clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -48,12 +48,19 @@ typecheck: install-dev ## mypy --strict
 test: install-dev lint typecheck check-data ## Lint, type-check and run the whole suite on SQLite and PostgreSQL
 	$(BIN)/pytest
 
-bench: install ## Quality, safety and load benchmarks, each run even if one misses (bench/README.md)
+bench: install wrk ## Quality, safety and load benchmarks, each run even if one misses (bench/README.md)
 	@status=0; \
 	$(BIN)/python -m bench.quality || status=1; \
 	$(BIN)/python -m bench.triage || status=1; \
 	$(BIN)/python -m bench.load || status=1; \
 	exit $$status
+
+wrk: ## The load generator bench.load drives (Debian's wrk), installed when missing
+	@command -v wrk >/dev/null || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo -n); \
+	  $$SUDO apt-get install -y wrk >/dev/null 2>&1 || \
+	  { $$SUDO apt-get update >/dev/null && $$SUDO apt-get install -y wrk >/dev/null; } || \
+	  echo "make: could not install wrk (apt-get install wrk); bench.load will say so"; }
 
 clean: ## Remove the virtualenv and local database
 	rm -rf $(VENV) var
