@@ -26,13 +26,13 @@ CLAUSE_BREAKERS: Final = _words("but however although though whereas except othe
 # Words that negate what follows in their clause ("no numbness", "denies fever").
 NEGATION_CUES: Final = _words(
     """
-    no not without denies deny denied denying never none nor nothing neither absent dont
+    no not without denies deny denied denying never none nor nothing neither absent dont neg
     doesnt didnt isnt arent wasnt werent havent hasnt hadnt
     """
 )
 # A negation that ends its clause answers what came before it, as on a checklist: "chest pain?
 # no", "fever: none", "numbness - denies".
-ANSWER_CUES: Final = _words("no none nope nil negative denies denied never n x")
+ANSWER_CUES: Final = _words("no none nope nil negative neg denies denied never n x")
 # Two-word negation cues, matched on consecutive tokens.
 NEGATION_BIGRAMS: Final = frozenset({("negative", "for"), ("free", "of")})
 
