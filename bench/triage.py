@@ -9,7 +9,8 @@ improved while looking at its failures) and an *untouched* part (one third: neve
 tuning; its failures are printed only with --show-untouched). Later tuning cases (the
 `fresh_*.tuned.yaml` files: written from guidelines by writers who saw neither the rules nor
 the other cases, in many styles: terse, long, voice-typed, carers' notes, forms, forum posts,
-second-language English, hedged, two people in one message, atypical presentations) join the
+second-language English, hedged, two people in one message, call notes, teenagers and people
+over 80 writing themselves, atypical presentations) join the
 tuned part only; the untouched part is never added to. bench/cases/red_flags.yaml, the earlier
 hand-written set, is scored with the tuned part.
 
