@@ -22,6 +22,8 @@ Rules, kept simple so they can be predicted:
   aside) answers what came before, as on a checklist: the words before it in its clause
   ("fever - no"), or the whole previous clause when it stands alone ("chest pain? no").
 * "No to all", "none of these" answer every question of the sentence before.
+* A clause read out as a checklist, each item followed by "yes" or "no" ("headache yes worst
+  ever no stiff neck no"), has each "no" deny the words since the answer before.
 * A normal temperature reading ("temp 36.8", "temperature was 98.6") denies the fever word.
 * A cue that is itself part of a known phrase ("can't turn my head" as a symptom) is not a cue.
 """
@@ -48,6 +50,7 @@ _TURNS: Final = frozenset(
     {"now", "then", "today", "tonight", "yesterday", "suddenly"}
     | {"i", "im", "ive", "id", "hes", "shes", "theyre", "weve", "its", "theres"}
     | {"he", "she", "they", "we"}
+    | {"yes", "yeah", "yep"}  # "no fever no rash yes headache"
     | {"more", "rather", "instead"}  # "not much pain really more of a pressure in her chest"
 )
 _LIST_ITEM_WORDS: Final = 6  # a longer comma clause is a statement of its own, not a list item
@@ -59,10 +62,11 @@ def negation_mask(
     """True for every token inside the scope of a negation cue (`sentence_starts`: the clause
     numbers that begin a sentence, see `normalize.Words`)."""
     mask = [False] * len(tokens)
+    answered = _spoken_checklists(tokens, mask)
     for pos, token in enumerate(tokens):
         if token.raw in _TEMPERATURE_WORDS and _normal_reading(tokens, pos):
             mask[pos] = True
-        elif consumed[pos]:
+        elif consumed[pos] or pos in answered:
             continue
         elif _answers_all(tokens, pos):
             _answer_sentence(tokens, pos, mask, sentence_starts)
@@ -75,6 +79,30 @@ def negation_mask(
         elif token.raw in POST_NEGATION_CUES and not _fine_motor(tokens, pos):
             _backward(tokens, pos, mask)
     return mask
+
+
+def _spoken_checklists(tokens: Sequence[Token], mask: list[bool]) -> set[int]:
+    """A clause read out as a checklist, each item followed by its answer ("headache yes came on
+    slowly yes worst ever no stiff neck no"): each "no" denies the words since the answer
+    before. Such a clause holds at least three answers, one of them a yes, and does not open
+    with one. Returns the positions of the clauses so read."""
+    read: set[int] = set()
+    clause_start = 0
+    for pos in range(len(tokens) + 1):
+        if pos < len(tokens) and tokens[pos].clause == tokens[clause_start].clause:
+            continue
+        answers = [p for p in range(clause_start, pos) if tokens[p].raw in _SPOKEN_ANSWERS]
+        yes = any(tokens[p].raw in _SPOKEN_YES for p in answers)
+        if len(answers) >= _CHECKLIST_ANSWERS and yes and answers[0] != clause_start:
+            previous = clause_start - 1
+            for answer in answers:
+                if tokens[answer].raw not in _SPOKEN_YES:
+                    for item in range(previous + 1, answer + 1):
+                        mask[item] = True
+                previous = answer
+            read.update(range(clause_start, pos))
+        clause_start = pos
+    return read
 
 
 def _forward(
@@ -184,6 +212,9 @@ _SEQUENCE: Final = frozenset({"then", "afterwards", "later", "until"})  # "vomit
 _FINE_MOTOR_WORDS: Final = frozenset(
     {"finger", "fingers", "motor", "movement", "movements", "control", "work", "tasks"}
 )
+_SPOKEN_YES: Final = frozenset({"yes", "yeah", "yep", "yup"})
+_SPOKEN_ANSWERS: Final = _SPOKEN_YES | {"no", "nope", "nah"}
+_CHECKLIST_ANSWERS: Final = 3
 _ARTICLES: Final = frozenset({"the", "a", "an", "that", "too", "very", "so", "really"})
 _DEGREE_WORDS: Final = frozenset(
     {"worst", "bad", "severe", "terrible", "awful", "sharp", "big", "huge", "massive", "strong"}

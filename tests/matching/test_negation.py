@@ -34,3 +34,10 @@ def test_a_post_cue_followed_by_a_condition_or_fine_movement_is_no_answer() -> N
     assert denied("headaches and nausea fine once we were outside") == []
     assert denied("numb hands, fine finger control has gone") == []
     assert denied("the car rolled over and everyone got out ok") == ["everyone", "got", "out"]
+
+
+def test_a_spoken_checklist_answers_item_by_item() -> None:
+    said = "headache yes came on slowly yes worst ever no stiff neck no tension type yes"
+    assert denied(said) == ["worst", "ever", "no", "stiff", "neck", "no"]
+    # opening with "no", it is read as ordinary negation, which a "yes" ends
+    assert denied("no fever no rash yes headache") == ["fever", "no", "rash"]
