@@ -51,6 +51,7 @@ _TURNS: Final = frozenset(
     | {"i", "im", "ive", "id", "hes", "shes", "theyre", "weve", "its", "theres"}
     | {"he", "she", "they", "we"}
     | {"yes", "yeah", "yep"}  # "no fever no rash yes headache"
+    | {"only", "apart", "besides"}  # "no dizziness; the only thing is...", "apart from"
     | {"more", "rather", "instead"}  # "not much pain really more of a pressure in her chest"
 )
 _LIST_ITEM_WORDS: Final = 6  # a longer comma clause is a statement of its own, not a list item
