@@ -37,7 +37,9 @@ ANSWER_CUES: Final = _words("no none nope nil negative neg denies denied never n
 NEGATION_BIGRAMS: Final = frozenset({("negative", "for"), ("free", "of")})
 
 # Words that negate what comes *before* them ("bladder normal", "bowels are fine").
-POST_NEGATION_CUES: Final = _words("normal fine ok okay unaffected unremarkable intact alright")
+POST_NEGATION_CUES: Final = _words(
+    "normal fine ok okay unaffected unremarkable intact alright comfortable"
+)
 
 # After a negated item, "and" followed by one of these starts a new positive statement:
 # "no numbness and my neck hurts" -> "my neck" is reported, not denied.
