@@ -26,7 +26,7 @@ CLAUSE_BREAKERS: Final = _words("but however although though whereas except othe
 # Words that negate what follows in their clause ("no numbness", "denies fever").
 NEGATION_CUES: Final = _words(
     """
-    no not without denies deny denied denying never none nor nothing neither absent dont neg
+    no not without denies deny denied denying never none nor nothing neither absent dont neg nil
     doesnt didnt isnt arent wasnt werent havent hasnt hadnt
     """
 )

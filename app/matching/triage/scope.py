@@ -85,12 +85,16 @@ _STORY_WORDS: Final = _words(
     "programme program documentary article tv telly news story film show drama advert episode "
     "series soap podcast novel book"
 )
-EVENT_WORDS: Final = _words("had got died suffered diagnosed survived needed history dx hx")
+EVENT_WORDS: Final = _words(
+    "had got died suffered diagnosed survived needed history dx hx hospitalised hospitalized"
+)
 # Someone else's event told with one of these is happening now: "my brother suddenly got a
 # tearing pain in his back".
 _ACUTE: Final = _words("suddenly sudden still keeps currently")
 _EVENT_BIGRAMS: Final = frozenset(
     {("passed", "away"), ("runs", "in"), ("run", "in"), ("started", "as"), ("ended", "up")}
+    # "admitted with quinsy" (to hospital), not "he admitted his testicle hurts"
+    | {("admitted", "with"), ("admitted", "to"), ("admitted", "for"), ("admitted", "into")}
     # a diagnosis read or worried about is not one made
     | {("reading", "about"), ("read", "about"), ("worried", "about"), ("anxious", "about")}
     | {("signs", "of"), ("symptoms", "of")}
@@ -110,6 +114,8 @@ _DISTANT_BIGRAMS: Final = frozenset(
         ("years", "back"),
         ("when", "young"),
         ("when", "little"),
+        ("when", "child"),  # "when I was child"
+        ("when", "kid"),
     }
 )
 _AGO_UNITS: Final = _words("year years yr yrs decade decades month months")
