@@ -97,7 +97,7 @@ def test_red_flag_list_and_detail(client: TestClient) -> None:
     detail = client.get("/v1/red-flags/cauda-equina").json()
     assert detail["level"] == "emergency"
     assert any("saddle" in rule["when"] for rule in detail["rules"])
-    assert {rule["level"] for rule in detail["rules"]} == {"emergency", "see_clinician"}
+    assert {rule["level"] for rule in detail["rules"]} == {"emergency", "urgent", "see_clinician"}
     used = {c for rule in detail["rules"] for group in rule["all"] for c in group}
     assert used <= {concept["id"] for concept in detail["concepts"]}
     saddle = next(c for c in detail["concepts"] if c["id"] == "saddle-numbness")
