@@ -106,9 +106,11 @@ def _with_their_story(
     """The writer's hits and those of someone else's story, read with the structured inputs
     alone and without the diagnoses it names (someone else's "blood clot" or "shingles" is their
     known illness, not a new alarm); for a flag both fire, the more severe hit."""
-    given = tuple(e for e in found.present if e.start == STRUCTURED)
     records = rules.concepts.records
-    told = tuple(e for e in theirs if records[e.concept].kind != "diagnosis")
+    given = tuple(  # what every story shares: structured inputs, answers, a household's illness
+        e for e in found.present if e.start == STRUCTURED or records[e.concept].kind == "household"
+    )
+    told = tuple(e for e in theirs if records[e.concept].kind not in ("diagnosis", "household"))
     story = add_findings(rules.concepts, Found(given + told))
     best = {hit.id: hit for hit in hits}
     for hit in fire(rules.rules, _first_of_each(story.present), records):
