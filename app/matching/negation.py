@@ -3,7 +3,8 @@
 Rules, kept simple so they can be predicted:
 
 * A *pre* cue ("no", "not", "without", "denies", "don't", "negative for", ...) negates the
-  rest of its clause, or only a degree word before a pain word ("not the worst headache").
+  rest of its clause (its next five words in a long unpunctuated one), or only a
+  degree word before a pain word ("not the worst headache").
   Clauses end at punctuation and at "but", "however", "although", and the scope at a word of
   time or a subject that turns the story ("no scan yet now sharp pain", "no injury im on the
   pill"). A list that an "or" closes carries it over commas, within its sentence ("no fever,
@@ -117,7 +118,12 @@ def _forward(
         for pos in degree:
             mask[pos] = True
         return
-    for pos in range(start, len(tokens)):
+    # in a long unpunctuated clause (voice typing) a cue reaches its next few words only:
+    # "vomiting no fever no neck stiffness it came on in seconds the worst of my life"
+    end = len(tokens)
+    if _clause_length(tokens, start - 1) > _LONG_CLAUSE:
+        end = min(end, start + _LONG_CLAUSE_FORWARD)
+    for pos in range(start, end):
         token = tokens[pos]
         if _restarts(tokens, pos) or (pos > start and token.raw in _TURNS):
             return
@@ -222,7 +228,8 @@ _DEGREE_WORDS: Final = frozenset(
 )
 _CONDITIONS: Final = frozenset({"once", "when", "whenever", "if", "outside", "away", "unless"})
 _LONG_CLAUSE: Final = 12  # words: voice typing without punctuation
-_LONG_CLAUSE_REACH: Final = 3
+_LONG_CLAUSE_REACH: Final = 3  # words a post cue reaches back there
+_LONG_CLAUSE_FORWARD: Final = 5  # words a pre cue reaches forward there
 _SUBJECTS: Final = frozenset(
     {"it", "its", "i", "im", "he", "she", "hes", "shes", "they", "we", "everyone", "everybody"}
 )  # "...my right ear it was fine", "the car rolled over and everyone got out ok"

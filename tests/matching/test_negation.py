@@ -41,3 +41,10 @@ def test_a_spoken_checklist_answers_item_by_item() -> None:
     assert denied(said) == ["worst", "ever", "no", "stiff", "neck", "no"]
     # opening with "no", it is read as ordinary negation, which a "yes" ends
     assert denied("no fever no rash yes headache") == ["fever", "no", "rash"]
+
+
+def test_a_cue_reaches_only_a_few_content_words_in_a_long_unpunctuated_clause() -> None:
+    said = "vomiting no fever no neck stiffness it came on in seconds the worst of my life"
+    assert "seconds" not in denied(said)
+    assert "worst" not in denied(said)
+    assert denied("no fever, rash or stiff neck") == ["fever", "rash", "or", "stiff", "neck"]
