@@ -30,7 +30,7 @@ from app.matching.hierarchy import Hierarchy
 from app.matching.normalize import Token
 from app.matching.phrases import TermKind
 from app.matching.records import TriageConceptRecord
-from app.matching.triage.scope import EVENT, OTHER, PAST, SELF, Scope, keeps
+from app.matching.triage.scope import OTHER, SELF, Scope, keeps
 from app.matching.triage.trie import PhraseSpan, PhraseTrie, phrase_key
 
 WRITERS: Final = 0  # see `Evidence.whose`
@@ -182,8 +182,9 @@ def text_evidence(
             record = table.records[concept]
             if not scope or keeps(scope, record.kind, record.history):
                 found.append(Evidence(concept, words, start, end, sentence, other))
-            elif record.history and scope & (OTHER | PAST | EVENT) == OTHER:
-                # someone else's history: theirs ("my dad has cancer and his back hurts")
+            elif record.history and scope & OTHER:
+                # someone else's history, however told: theirs ("my dad survived lung cancer. He
+                # has constant back pain")
                 found.append(Evidence(concept, words, start, end, sentence, THEIRS))
     if any(scope & SELF for scope in set(text.scopes)):
         return _writers_story(table, text, present, denied)

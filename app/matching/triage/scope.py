@@ -19,7 +19,8 @@ OTHER is set only when the writer also speaks of themself in a segment of their 
 had a temperature last week. I've got a stiff neck"); a carer writing only about the patient ("my
 husband is sweaty and his arm hurts", "my mum had lung cancer, now her back hurts") is writing the
 patient's story, every word of it. A segment about someone else that tells of a past event
-(EVENT: "had", "got", "was diagnosed") without a word of it happening now ("suddenly", "still"),
+(EVENT: "had", "got", "was diagnosed") without a word of it happening now ("suddenly", "still",
+"now", "he's", "says"),
 of weeks or months back ("last month", "three weeks ago") or of a story on TV or in print is that
 person's story: it is PAST too ("My sister got a clot after a flight. My hamstrings are stiff"),
 and so are the segments about someone else that follow it in its sentence ("my dad had a stroke
@@ -89,8 +90,10 @@ EVENT_WORDS: Final = _words(
     "had got died suffered diagnosed survived needed history dx hx hospitalised hospitalized"
 )
 # Someone else's event told with one of these is happening now: "my brother suddenly got a
-# tearing pain in his back".
-_ACUTE: Final = _words("suddenly sudden still keeps currently")
+# tearing pain in his back", "my son got hit by a car, he's at home now and says...".
+_ACUTE: Final = _words(
+    "suddenly sudden still keeps currently now is are hes shes theyre says cant wont isnt being"
+)
 _EVENT_BIGRAMS: Final = frozenset(
     {("passed", "away"), ("runs", "in"), ("run", "in"), ("started", "as"), ("ended", "up")}
     # "admitted with quinsy" (to hospital), not "he admitted his testicle hurts"
