@@ -24,8 +24,9 @@ def check_references(entries: dict[str, Located]) -> list[DataProblem]:
     problems += _check_citations(entries, ids["sources"])
     problems += _check_vocabulary(entries["vocabulary"], ids)
     problems += _check_concepts(entries["triage_concepts"], ids)
-    problems += _check_red_flags(entries["red_flags"], ids["triage_concepts"])
-    problems += _check_questions(entries["screening_questions"], ids)
+    masks = {e.id for _, e in entries["triage_concepts"] if e.kind == "mask"}
+    problems += _check_red_flags(entries["red_flags"], ids["triage_concepts"], masks)
+    problems += _check_questions(entries["screening_questions"], ids, masks)
     for kind in ("regions", "muscles", "conditions", "symptoms", "factors"):
         problems += _name_collisions(entries[kind])
     return problems
@@ -173,7 +174,9 @@ def _reaches(near: dict[str, set[str]], start: str, target: str) -> bool:
     return False
 
 
-def _check_red_flags(items: Located, concept_ids: set[str]) -> Iterator[DataProblem]:
+def _check_red_flags(
+    items: Located, concept_ids: set[str], masks: set[str]
+) -> Iterator[DataProblem]:
     for file, flag in items:
         for n, rule in enumerate(flag.rules):
             for field, values in (("all", rule.all), ("none", rule.none)):
@@ -182,11 +185,18 @@ def _check_red_flags(items: Located, concept_ids: set[str]) -> Iterator[DataProb
                 ):
                     if value not in concept_ids:
                         yield _missing(file, flag.id, f"rules.{n}.{field}", value, "triage concept")
+                    elif value in masks:
+                        yield DataProblem(file, flag.id, f"rules.{n}.{field}", _MASK_READ % value)
             if rule.level and _LEVELS.index(rule.level) > _LEVELS.index(flag.level):
                 yield DataProblem(file, flag.id, f"rules.{n}.level", "above the flag's level")
 
 
-def _check_questions(items: Located, ids: dict[str, set[str]]) -> Iterator[DataProblem]:
+_MASK_READ = "%r is a mask: it only hides the words inside it, nothing reads it"
+
+
+def _check_questions(
+    items: Located, ids: dict[str, set[str]], masks: set[str]
+) -> Iterator[DataProblem]:
     for file, question in items:
         if question.red_flag not in ids["red_flags"]:
             yield _missing(file, question.id, "red_flag", question.red_flag, "red flag")
@@ -194,6 +204,8 @@ def _check_questions(items: Located, ids: dict[str, set[str]]) -> Iterator[DataP
         for value in (c for group in groups for c in group):
             if value not in ids["triage_concepts"]:
                 yield _missing(file, question.id, "ask_when/yes_means", value, "triage concept")
+            elif value in masks:
+                yield DataProblem(file, question.id, "ask_when/yes_means", _MASK_READ % value)
         if question.id in ids["symptoms"]:
             yield DataProblem(file, question.id, "id", "is also a symptom id")
 

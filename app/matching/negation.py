@@ -31,6 +31,7 @@ Rules, kept simple so they can be predicted:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Sequence
 from typing import Final
 
@@ -65,6 +66,7 @@ def negation_mask(
     numbers that begin a sentence, see `normalize.Words`)."""
     mask = [False] * len(tokens)
     answered = _spoken_checklists(tokens, mask)
+    long = _long_clauses(tokens)
     for pos, token in enumerate(tokens):
         if token.raw in _TEMPERATURE_WORDS and _normal_reading(tokens, pos):
             mask[pos] = True
@@ -75,11 +77,11 @@ def negation_mask(
         elif token.raw in ANSWER_CUES and _ends_clause(tokens, pos):
             _answer(tokens, pos, mask)
         elif token.raw in NEGATION_CUES:
-            _forward(tokens, pos + 1, mask, sentence_starts)
+            _forward(tokens, pos + 1, mask, sentence_starts, long)
         elif pos + 1 < len(tokens) and (token.raw, tokens[pos + 1].raw) in NEGATION_BIGRAMS:
-            _forward(tokens, pos + 2, mask, sentence_starts)
+            _forward(tokens, pos + 2, mask, sentence_starts, long)
         elif token.raw in POST_NEGATION_CUES and not _fine_motor(tokens, pos):
-            _backward(tokens, pos, mask)
+            _backward(tokens, pos, mask, long)
     return mask
 
 
@@ -108,8 +110,14 @@ def _spoken_checklists(tokens: Sequence[Token], mask: list[bool]) -> set[int]:
 
 
 def _forward(
-    tokens: Sequence[Token], start: int, mask: list[bool], sentence_starts: Collection[int]
+    tokens: Sequence[Token],
+    start: int,
+    mask: list[bool],
+    sentence_starts: Collection[int],
+    long: Collection[int] = (),
 ) -> None:
+    """Negate from `start` to the end of the clause, or to a turn (`long`: the clause numbers of
+    long unpunctuated clauses, where the reach is short)."""
     if start > len(tokens) or start == 0:
         return
     clause = tokens[start - 1].clause
@@ -121,7 +129,7 @@ def _forward(
     # in a long unpunctuated clause (voice typing) a cue reaches its next few words only:
     # "vomiting no fever no neck stiffness it came on in seconds the worst of my life"
     end = len(tokens)
-    if _clause_length(tokens, start - 1) > _LONG_CLAUSE:
+    if tokens[start - 1].clause in long:
         end = min(end, start + _LONG_CLAUSE_FORWARD)
     for pos in range(start, end):
         token = tokens[pos]
@@ -282,12 +290,14 @@ def _fine_motor(tokens: Sequence[Token], pos: int) -> bool:
     return tokens[pos].raw == "fine" and following in _FINE_MOTOR_WORDS
 
 
-def _clause_length(tokens: Sequence[Token], pos: int) -> int:
-    clause = tokens[pos].clause
-    return sum(1 for token in tokens if token.clause == clause)
+def _long_clauses(tokens: Sequence[Token]) -> set[int]:
+    """The clause numbers of clauses longer than `_LONG_CLAUSE` words."""
+    return {clause for clause, n in Counter(t.clause for t in tokens).items() if n > _LONG_CLAUSE}
 
 
-def _backward(tokens: Sequence[Token], cue: int, mask: list[bool]) -> None:
+def _backward(
+    tokens: Sequence[Token], cue: int, mask: list[bool], long: Collection[int] = ()
+) -> None:
     """Negate back to a pain word; a cue alone in its clause answers the clause before it
     ("Temperature: normal"). In a long unpunctuated clause only the few words before the cue
     ("...cannot hear from that ear at all other ear normal")."""
@@ -297,7 +307,7 @@ def _backward(tokens: Sequence[Token], cue: int, mask: list[bool]) -> None:
         return
     if cue + 1 < len(tokens) and tokens[cue + 1].raw in _CONDITIONS:
         return  # "fine once we were outside" says when it is fine, not that nothing is wrong
-    reach = _LONG_CLAUSE_REACH if _clause_length(tokens, cue) > _LONG_CLAUSE else cue
+    reach = _LONG_CLAUSE_REACH if clause in long else cue
     for pos in range(cue - 1, max(cue - 1 - reach, -1), -1):
         token = tokens[pos]
         if token.clause != clause or token.raw in PAIN_WORDS or token.raw in _SEQUENCE:

@@ -80,6 +80,7 @@ ConceptKind = Literal[
     "household",
     "diagnosis",
     "finding",
+    "mask",
 ]
 
 

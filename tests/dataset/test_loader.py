@@ -145,3 +145,14 @@ def test_a_triage_phrase_that_reads_as_one_bare_word(data_copy: Path, edit: Edit
     edit("triage/concepts.yaml", change)
     found = [p.reason for p in problems(data_copy)]
     assert found == ["'my bits' reads as the bare word 'bit' (determiners are dropped)"]
+
+
+def test_a_rule_or_question_that_reads_a_mask(data_copy: Path, edit: Edit) -> None:
+    edit(
+        "triage/red_flags.yaml",
+        lambda doc: doc["red_flags"][0]["rules"].append({"all": ["gym-chest-day"]}),
+    )
+    found = [p.reason for p in problems(data_copy)]
+    assert found == [
+        "'gym-chest-day' is a mask: it only hides the words inside it, nothing reads it"
+    ]

@@ -17,7 +17,7 @@ tells of a pain of their own, someone else's sentence that places no pain is the
 cancer"): `app.matching.triage.assess` weighs someone else's story on its own too. A site
 phrase inside a place the text reader found elsewhere does not count ("back" in "the back of my
 knee"), nor does a phrase inside a longer one naming a diagnosis ("collapsed lung" is not a
-collapse).
+collapse) or a mask (a gym "chest day" is no chest pressure).
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ from app.matching.triage.trie import PhraseSpan, PhraseTrie, phrase_key
 WRITERS: Final = 0  # see `Evidence.whose`
 SHARED: Final = 1
 THEIRS: Final = 2
+# Kinds whose phrases hide the shorter phrases inside them; a `mask` does nothing else
+_MASKING: Final = frozenset({"diagnosis", "mask"})
 NEAR_WINDOW: Final = 10  # a finding's parts lie within this many words of each other
 STRUCTURED: Final = -1  # the start of evidence that came from a structured input
 Regions = tuple[str, ...]
@@ -280,13 +282,14 @@ def _writers_story(
 
 
 def _outside_diagnoses(table: ConceptTable, spans: Iterable[PhraseSpan]) -> list[PhraseSpan]:
-    """The spans, less those inside a longer span naming a diagnosis: "collapsed lung" is not
-    a collapse, "kidney stones" not loin pain."""
+    """The spans, less those inside a longer span naming a diagnosis or a mask: "collapsed
+    lung" is not a collapse, "kidney stones" not loin pain, a gym "chest day" not chest
+    pressure."""
     spans = list(spans)
     named = [
         set(span.positions)
         for span in spans
-        if any(table.records[c].kind == "diagnosis" for c in table.by_phrase[span.phrase])
+        if any(table.records[c].kind in _MASKING for c in table.by_phrase[span.phrase])
     ]
     if not named:
         return spans

@@ -29,7 +29,8 @@ themself: "My dad has crushing chest pain. My back hurts from lifting him" is an
 is "I've had a stiff neck for ages. My brother suddenly got a tearing pain in his back". When the
 writer names a place of pain of their own, someone else's sentence that names no place of pain is
 that person's story whatever its time ("My toddler has a fever. I've got a stiff neck from
-carrying him"): `app.matching.triage.concepts` sets it aside.
+carrying him"): `app.matching.triage.concepts` marks it theirs, and `app.matching.triage.assess`
+weighs it on its own, never together with the writer's words.
 
 A clause with a recent-time word ("this morning", "an hour ago", "yesterday") is neither EVENT
 nor PAST. `keeps` says what survives: a symptom is dropped only in the distant past (a carer's
