@@ -1,10 +1,11 @@
 # Multi-stage image. The build stage runs the same install step as the README (`make install`);
 # the runtime stage copies the result and runs as a non-root user.
 FROM python:3.11-slim AS build
-RUN apt-get update && apt-get install -y --no-install-recommends make \
+# gcc: pip compiles the matcher with mypyc (setup.py); the runtime stage needs no compiler.
+RUN apt-get update && apt-get install -y --no-install-recommends make gcc libc6-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY pyproject.toml README.md Makefile alembic.ini ./
+COPY pyproject.toml setup.py README.md Makefile alembic.ini ./
 COPY app ./app
 COPY migrations ./migrations
 COPY data ./data

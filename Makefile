@@ -6,6 +6,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
+# pip compiles the matcher with mypyc (setup.py), so editing one of its modules means reinstalling
+MATCHER := $(shell find app/matching -name '*.py')
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev run migrate seed check-data test lint typecheck bench wrk clean
@@ -13,17 +15,20 @@ DEV_STAMP := $(VENV)/.installed-dev
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(VENV)/bin/pip:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml setup.py $(MATCHER) | $(VENV)/bin/pip
 	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
 
-$(DEV_STAMP): $(STAMP)
+# The dev install is a full install too (one compile, not two): it stamps both.
+$(DEV_STAMP): pyproject.toml setup.py $(MATCHER) | $(VENV)/bin/pip
 	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(DEV_STAMP)
+	touch $(STAMP) $(DEV_STAMP)
 
-install: $(STAMP) ## Create .venv with the triggermap command and its runtime dependencies
+install: $(STAMP) ## Create .venv with the triggermap command and its runtime dependencies (compiles the matcher)
 install-dev: $(DEV_STAMP) ## install, plus the test, lint and type-check tools
 
 migrate: install ## Upgrade the database schema
@@ -62,5 +67,6 @@ wrk: ## The load generator bench.load drives (Debian's wrk), installed when miss
 	  { $$SUDO apt-get update >/dev/null && $$SUDO apt-get install -y wrk >/dev/null; } || \
 	  echo "make: could not install wrk (apt-get install wrk); bench.load will say so"; }
 
-clean: ## Remove the virtualenv and local database
-	rm -rf $(VENV) var
+clean: ## Remove the virtualenv, the compiled matcher and the local database
+	rm -rf $(VENV) var build
+	find . -name "*.so" -not -path "./$(VENV)/*" -delete

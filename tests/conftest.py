@@ -20,6 +20,26 @@ from tests.databases import BACKENDS, fresh_database
 DATA_DIR = PROJECT_ROOT / "data"
 
 
+def stale_extensions(package: Path) -> list[str]:
+    """Compiled matcher modules (setup.py) older than their source: Python would import them
+    instead of the edited ``.py``, so the tests would check yesterday's code."""
+    stale = []
+    for extension in package.rglob("*.so"):
+        source = extension.with_name(extension.name.split(".", 1)[0] + ".py")
+        if source.exists() and source.stat().st_mtime > extension.stat().st_mtime:
+            stale.append(str(source.relative_to(package.parent)))
+    return sorted(stale)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if stale := stale_extensions(PROJECT_ROOT / "app"):
+        pytest.exit(
+            f"compiled modules are older than {', '.join(stale)}: "
+            "run `make install-dev` to recompile the matcher",
+            returncode=4,
+        )
+
+
 def seed_database(database_url: str, data_dir: Path = DATA_DIR) -> SeedReport:
     async def run() -> SeedReport:
         engine = create_engine(database_url)
