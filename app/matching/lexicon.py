@@ -34,7 +34,7 @@ NEGATION_CUES: Final = _words(
 # no", "fever: none", "numbness - denies".
 ANSWER_CUES: Final = _words("no none nope nil negative neg denies denied never n x")
 # Two-word negation cues, matched on consecutive tokens.
-NEGATION_BIGRAMS: Final = frozenset({("negative", "for"), ("free", "of")})
+NEGATION_BIGRAMS: Final = frozenset({("negative", "for"), ("free", "of"), ("nowhere", "near")})
 
 # Words that negate what comes *before* them ("bladder normal", "bowels are fine").
 POST_NEGATION_CUES: Final = _words(

@@ -21,7 +21,11 @@ Rules, kept simple so they can be predicted:
   followed by a subject or a pain word start a new, positive statement.
 * An *answer*: "no", "none", "denies"... with nothing after it in its clause (list numbers
   aside) answers what came before, as on a checklist: the words before it in its clause
-  ("fever - no"), or the whole previous clause when it stands alone ("chest pain? no").
+  ("fever - no"), or the whole previous clause when it stands alone ("chest pain? no"). So
+  does a "no" opening a sentence before a subject, after a short question ("stiff neck? no he
+  can touch his chin to his chest").
+* A word of time or a new subject ends a pre cue's scope, but not the manner of the verb it
+  negates ("it didn't come on suddenly").
 * "No to all", "none of these" answer every question of the sentence before.
 * A clause read out as a checklist, each item followed by "yes" or "no" ("headache yes worst
   ever no stiff neck no"), has each "no" deny the words since the answer before.
@@ -74,7 +78,9 @@ def negation_mask(
             continue
         elif _answers_all(tokens, pos):
             _answer_sentence(tokens, pos, mask, sentence_starts)
-        elif token.raw in ANSWER_CUES and _ends_clause(tokens, pos):
+        elif token.raw in ANSWER_CUES and (
+            _ends_clause(tokens, pos) or _interjection(tokens, pos, sentence_starts)
+        ):
             _answer(tokens, pos, mask)
         elif token.raw in NEGATION_CUES:
             _forward(tokens, pos + 1, mask, sentence_starts, long)
@@ -133,13 +139,39 @@ def _forward(
         end = min(end, start + _LONG_CLAUSE_FORWARD)
     for pos in range(start, end):
         token = tokens[pos]
-        if _restarts(tokens, pos) or (pos > start and token.raw in _TURNS):
+        if _restarts(tokens, pos) or (pos > start and _turns(tokens, start, pos)):
             return
         if token.clause != clause:
             for item in _listed(tokens, pos, sentence_starts):
                 mask[item] = True
             return
         mask[pos] = True
+
+
+def _turns(tokens: Sequence[Token], start: int, pos: int) -> bool:
+    """A word of time or a new subject turns the story, except the manner of the verb a
+    negated auxiliary governs: "it didn't come on suddenly"."""
+    raw = tokens[pos].raw
+    if raw not in _TURNS:
+        return False
+    return not (raw in _MANNER and tokens[start - 1].raw in _AUXILIARY_CUES and pos - start <= 3)
+
+
+def _interjection(tokens: Sequence[Token], pos: int, sentence_starts: Collection[int]) -> bool:
+    """ "Stiff neck? no he can touch his chin to his chest": a "no" opening a sentence before a
+    subject answers the short question just before it (a clause of a few words, none of them
+    a subject or a possessive: "My leg is numb. No I didn't fall" denies nothing)."""
+    clause = tokens[pos].clause
+    if tokens[pos].raw not in _SPOKEN_NO or pos == 0 or clause not in sentence_starts:
+        return False
+    if tokens[pos - 1].clause == clause or pos + 1 >= len(tokens):
+        return False
+    if tokens[pos + 1].clause != clause or tokens[pos + 1].raw not in _SUBJECTS:
+        return False
+    question = [t.raw for t in tokens[:pos] if t.clause == tokens[pos - 1].clause]
+    return len(question) <= _QUESTION_WORDS and not any(
+        word in _SUBJECTS or word in _POSSESSIVES for word in question
+    )
 
 
 def _degree_only(tokens: Sequence[Token], start: int, clause: int) -> list[int]:
@@ -228,7 +260,15 @@ _FINE_MOTOR_WORDS: Final = frozenset(
     {"finger", "fingers", "motor", "movement", "movements", "control", "work", "tasks"}
 )
 _SPOKEN_YES: Final = frozenset({"yes", "yeah", "yep", "yup"})
-_SPOKEN_ANSWERS: Final = _SPOKEN_YES | {"no", "nope", "nah"}
+_SPOKEN_NO: Final = frozenset({"no", "nope", "nah"})
+_SPOKEN_ANSWERS: Final = _SPOKEN_YES | _SPOKEN_NO
+_QUESTION_WORDS: Final = 5  # "stiff neck?", "light bothering him?"
+_POSSESSIVES: Final = frozenset({"my", "his", "her", "their", "our", "your"})
+_MANNER: Final = frozenset({"suddenly"})
+_AUXILIARY_CUES: Final = frozenset(
+    {"not", "never", "dont", "didnt", "doesnt", "isnt", "arent", "wasnt", "werent"}
+    | {"havent", "hasnt", "hadnt"}
+)
 _CHECKLIST_ANSWERS: Final = 3
 _ARTICLES: Final = frozenset({"the", "a", "an", "that", "too", "very", "so", "really"})
 _DEGREE_WORDS: Final = frozenset(

@@ -48,3 +48,15 @@ def test_a_cue_reaches_only_a_few_content_words_in_a_long_unpunctuated_clause() 
     assert "seconds" not in denied(said)
     assert "worst" not in denied(said)
     assert denied("no fever, rash or stiff neck") == ["fever", "rash", "or", "stiff", "neck"]
+
+
+def test_a_negated_verb_keeps_its_manner_and_nowhere_near_denies_a_degree() -> None:
+    assert denied("it didn't come on suddenly") == ["come", "on", "suddenly"]
+    assert denied("no fever suddenly awful headache") == ["fever"]
+    assert denied("nowhere near the worst I've had") == ["the", "worst"]
+
+
+def test_no_opening_a_sentence_answers_the_short_question_before_it() -> None:
+    assert denied("stiff neck? no he can touch his chin to his chest") == ["stiff", "neck"]
+    # after a statement of one's own, "no" does not take it back
+    assert "numb" not in denied("my leg is numb. no i didn't fall")
