@@ -52,3 +52,18 @@ def test_a_now_segment_goes_on_from_their_story_told_now() -> None:
     )
     assert found["pregnant"] & PAST
     assert not found["sharp"] & PAST
+
+
+def test_a_month_a_weekday_or_a_hospital_bed_makes_someone_elses_event_their_story() -> None:
+    june = scope_of("Dad had a heart attack in June, crushing pain. My chest wall is sore")
+    assert june["crushing"] & PAST
+    ward = scope_of("Mum's in hospital after her stroke, her face drooped. My neck is stiff")
+    assert ward["drooped"] & PAST
+    now = scope_of("Dad suddenly has crushing pain in his chest. My back hurts from lifting him")
+    assert not now["crushing"] & PAST
+
+
+def test_years_since_dates_the_writers_own_diagnosis() -> None:
+    found = scope_of("Two years since my stroke and I recovered. Today I've got a sore throat")
+    assert found["stroke"] & PAST
+    assert not found["throat"] & PAST

@@ -20,10 +20,10 @@ had a temperature last week. I've got a stiff neck"); a carer writing only about
 husband is sweaty and his arm hurts", "my mum had lung cancer, now her back hurts") is writing the
 patient's story, every word of it. A segment about someone else that tells of a past event
 (EVENT: "had", "got", "was diagnosed") without a word of it happening now ("suddenly", "still",
-"now", "he's", "says"),
-of weeks or months back ("last month", "three weeks ago") or of a story on TV or in print is that
-person's story: it is PAST too ("My sister got a clot after a flight. My hamstrings are stiff"),
-and so are the segments about someone else that follow it in its sentence ("my dad had a stroke
+"now", "he's", "says"), of weeks or months back ("last month", "three weeks ago", "in June", "on
+Tuesday"), of a story on TV or in print, or of someone now in hospital is that person's story: it
+is PAST too ("My sister got a clot after a flight. My hamstrings are stiff"), and so are the
+segments about someone else that follow it in its sentence ("my dad had a stroke
 last year, his face dropped"). Otherwise someone else's words stay, whatever the writer says of
 themself: "My dad has crushing chest pain. My back hurts from lifting him" is an emergency, and so
 is "I've had a stiff neck for ages. My brother suddenly got a tearing pain in his back". When the
@@ -120,6 +120,7 @@ _DISTANT_BIGRAMS: Final = frozenset(
         ("when", "little"),
         ("when", "child"),  # "when I was child"
         ("when", "kid"),
+        ("years", "since"),  # "two years since my stroke"
     }
 )
 _AGO_UNITS: Final = _words("year years yr yrs decade decades month months")
@@ -147,6 +148,12 @@ _RECENT_BIGRAMS: Final = frozenset(
 _RECENT_AGO_UNITS: Final = _words("minute minutes min mins hour hours hr hrs day days week weeks")
 # In someone else's segment these date a finished story too ("my cousin lost hearing last month").
 _LAST: Final = _words("week weekend month spring summer autumn fall winter christmas")
+_MONTHS: Final = _words(
+    "january february march april may june july august september october november december"
+)
+_WEEKDAYS: Final = _words("monday tuesday wednesday thursday friday saturday sunday")
+# someone else being looked after in hospital: their story is in hands ("mum's in hospital")
+_CARED_FOR: Final = frozenset({("in", "hospital"), ("in", "icu"), ("on", "ward")})
 _WEEKS_AGO_UNITS: Final = _words("week weeks")
 SEGMENT_RESTARTS: Final = _words("now currently today nowadays presently")
 _SHORT_CLAUSE: Final = 4  # a clause this short holding a distant-time phrase dates the one before
@@ -427,12 +434,21 @@ def _has(words: Sequence[str], single: Collection[str], pairs: Collection[tuple[
 
 
 def _their_story(words: Sequence[str]) -> bool:
-    """A finished time of weeks or months back ("last month", "three weeks ago"), or a story
-    told on TV or in print."""
+    """A finished time of weeks or months back ("last month", "three weeks ago", "in June",
+    "on Tuesday"), a story told on TV or in print, or someone in hospital."""
     return (
         _ago(words, _WEEKS_AGO_UNITS)
         or not _STORY_WORDS.isdisjoint(words)
-        or any(first == "last" and second in _LAST for first, second in pairwise(words))
+        or any(_finished(first, second) for first, second in pairwise(words))
+    )
+
+
+def _finished(first: str, second: str) -> bool:
+    return (
+        (first == "last" and (second in _LAST or second in _WEEKDAYS))
+        or (first == "in" and second in _MONTHS)
+        or (first == "on" and second in _WEEKDAYS)
+        or (first, second) in _CARED_FOR
     )
 
 
