@@ -7,7 +7,10 @@ much as the matching itself. This route class (FastAPI's documented extension po
 ``APIRoute`` overriding ``get_route_handler``) keeps the endpoint's signature, so OpenAPI, the
 docs and the examples are generated as usual, and handles a request in three steps: check that
 the body is JSON, validate the raw bytes with pydantic-core's own JSON parser, call the
-endpoint as ``endpoint(request, body)``.
+endpoint as ``endpoint(request, body)``. Its ASGI app is lean too: it builds the request, awaits
+the handler and sends the response, without FastAPI's per-request exit stacks (kept for
+dependencies with ``yield``, which these routes refuse) or a second exception wrapper: an
+exception goes up to the app's exception middleware and handlers, as from any route.
 
 Errors keep the shape of FastAPI's: a wrong content type, malformed JSON or an invalid field
 raise ``RequestValidationError`` with locations under ``body``, which the app's handlers turn
@@ -26,12 +29,17 @@ from fastapi import Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 Endpoint = Callable[[Request, Any], Awaitable[Response]]
 
 
 class JsonBodyRoute(APIRoute):
     """An ``APIRoute`` whose endpoint receives the request and its validated JSON body."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.app = _lean_app(self.get_route_handler())
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         model = self._body_model()
@@ -63,6 +71,14 @@ class JsonBodyRoute(APIRoute):
                 f"{self.path}: a JsonBodyRoute endpoint takes (request, body: <pydantic model>)"
             )
         return model
+
+
+def _lean_app(handler: Callable[[Request], Coroutine[Any, Any, Response]]) -> ASGIApp:
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        response = await handler(Request(scope, receive, send))
+        await response(scope, receive, send)
+
+    return app
 
 
 def _is_json(content_type: str | None) -> bool:
