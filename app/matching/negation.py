@@ -25,7 +25,8 @@ Rules, kept simple so they can be predicted:
   does a "no" opening a sentence before a subject, after a short question ("stiff neck? no he
   can touch his chin to his chest").
 * A word of time or a new subject ends a pre cue's scope, but not the manner of the verb it
-  negates ("it didn't come on suddenly").
+  negates ("it didn't come on suddenly"), nor the subject of "no chance" ("no chance she's
+  pregnant").
 * "No to all", "none of these" answer every question of the sentence before.
 * A clause read out as a checklist, each item followed by "yes" or "no" ("headache yes worst
   ever no stiff neck no"), has each "no" deny the words since the answer before.
@@ -154,6 +155,8 @@ def _turns(tokens: Sequence[Token], start: int, pos: int) -> bool:
     raw = tokens[pos].raw
     if raw not in _TURNS:
         return False
+    if tokens[start].raw in _NO_CHANCE and raw in _SUBJECTS:
+        return False  # "no chance she's pregnant": the subject is what is denied
     return not (raw in _MANNER and tokens[start - 1].raw in _AUXILIARY_CUES and pos - start <= 3)
 
 
@@ -265,6 +268,7 @@ _SPOKEN_ANSWERS: Final = _SPOKEN_YES | _SPOKEN_NO
 _QUESTION_WORDS: Final = 5  # "stiff neck?", "light bothering him?"
 _POSSESSIVES: Final = frozenset({"my", "his", "her", "their", "our", "your"})
 _MANNER: Final = frozenset({"suddenly"})
+_NO_CHANCE: Final = frozenset({"chance", "way", "possibility"})
 _AUXILIARY_CUES: Final = frozenset(
     {"not", "never", "dont", "didnt", "doesnt", "isnt", "arent", "wasnt", "werent"}
     | {"havent", "hasnt", "hadnt"}

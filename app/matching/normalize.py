@@ -148,9 +148,36 @@ class Words(NamedTuple):
 _SENTENCE_END = re.compile(r"[.;!?\n]")
 
 
-# Voice typing writes a word by its sound; these stand for the word in any symptom report ("back
-# pane", "my sholder pains"), and are never meant as themselves there.
-_SOUNDS_ALIKE: Final = {"pane": "pain", "panes": "pains"}
+# Words read as the standard word they stand for in any symptom report, and never meant otherwise
+# there: voice typing writing a word by its sound ("back pane"), and Scots spellings ("I cannae
+# hear oot my left ear", "an awfy pain in his baw").
+_SPOKEN_FORMS: Final = {
+    "pane": "pain",
+    "panes": "pains",
+    "cannae": "cant",
+    "canna": "cant",
+    "dinnae": "dont",
+    "didnae": "didnt",
+    "doesnae": "doesnt",
+    "isnae": "isnt",
+    "wasnae": "wasnt",
+    "wouldnae": "wouldnt",
+    "couldnae": "couldnt",
+    "havenae": "havent",
+    "hasnae": "hasnt",
+    "nae": "no",
+    "oot": "out",
+    "masel": "myself",
+    "hissel": "himself",
+    "awfy": "awful",
+    "heid": "head",
+    "heids": "heads",
+    "sair": "sore",
+    "hoose": "house",
+    "baw": "ball",
+    "baws": "balls",
+    "greetin": "crying",
+}
 
 
 def split_words(text: str, known: WordTokens = _NO_WORD_TOKENS) -> Words:
@@ -166,7 +193,11 @@ def split_words(text: str, known: WordTokens = _NO_WORD_TOKENS) -> Words:
             if word or _SENTENCE_END.search(piece.group()):
                 starts.add(clause)
         else:
-            tokens.append(token(_SOUNDS_ALIKE.get(word, word), clause))
+            word = _SPOKEN_FORMS.get(word, word)
+            # a dropped g ("floppin", "mornin") when only the -ing word is a known one
+            if word.endswith("in") and word not in known and word + "g" in known:
+                word += "g"
+            tokens.append(token(word, clause))
     return Words(tokens, frozenset(starts))
 
 

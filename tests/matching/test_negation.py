@@ -54,6 +54,7 @@ def test_a_negated_verb_keeps_its_manner_and_nowhere_near_denies_a_degree() -> N
     assert denied("it didn't come on suddenly") == ["come", "on", "suddenly"]
     assert denied("no fever suddenly awful headache") == ["fever"]
     assert denied("nowhere near the worst I've had") == ["the", "worst"]
+    assert denied("no chance she's pregnant") == ["chance", "shes", "pregnant"]
 
 
 def test_no_opening_a_sentence_answers_the_short_question_before_it() -> None:

@@ -67,3 +67,9 @@ def test_years_since_dates_the_writers_own_diagnosis() -> None:
     found = scope_of("Two years since my stroke and I recovered. Today I've got a sore throat")
     assert found["stroke"] & PAST
     assert not found["throat"] & PAST
+
+
+def test_a_child_named_by_their_age_in_one_word_is_someone_else() -> None:
+    found = scope_of("My 3yo won't walk. He's had a fever since this morning. My back hurts")
+    assert found["walk"] & OTHER
+    assert found["fever"] & OTHER

@@ -78,6 +78,7 @@ _STANCE_VERBS: Final = _words(
     "panicking panicked freaking terrified anxious desperate frightened"
 )
 _PERSON_WORDS: Final = FIRST_PERSON | WE | OTHER_PEOPLE | THIRD_PERSON
+_AGE_UNITS: Final = ("yo", "yr", "yrs", "mo")
 _PERSON_MODIFIERS: Final = _words(
     "other little big older younger eldest oldest youngest elderly late ex step teenage year old "
     "yo wee"
@@ -91,9 +92,11 @@ EVENT_WORDS: Final = _words(
     "had got died suffered diagnosed survived needed history dx hx hospitalised hospitalized"
 )
 # Someone else's event told with one of these is happening now: "my brother suddenly got a
-# tearing pain in his back", "my son got hit by a car, he's at home now and says...".
+# tearing pain in his back", "my son got hit by a car, he's at home now and says...", "Sam
+# dropped the bar and said he got an explosive pain" (reported speech tells of now).
 _ACUTE: Final = _words(
-    "suddenly sudden still keeps currently now is are hes shes theyre says cant wont isnt being"
+    "suddenly sudden still keeps currently now is are hes shes theyre says cant wont isnt being "
+    "said saying screamed screaming yelled shouted complaining"
 )
 _EVENT_BIGRAMS: Final = frozenset(
     {("passed", "away"), ("runs", "in"), ("run", "in"), ("started", "as"), ("ended", "up")}
@@ -343,17 +346,25 @@ def _after_preposition(before: Sequence[str]) -> bool:
 
 def _names_someone(raws: Sequence[str], positions: Sequence[int]) -> bool:
     """Whether the words after "my" name someone: "my mum", "my other kids", "my 14 year old
-    son", "my 19 year old"; "my neck, son says" does not."""
+    son", "my 19 year old", "my 3yo"; "my neck, son says" does not."""
     aged = False  # "my 19 year old": a person named by their age
     for pos in positions:
         word = raws[pos]
-        if word in OTHER_PEOPLE or (aged and word in ("old", "yo")):
+        if word in OTHER_PEOPLE or (aged and word in ("old", "yo")) or _aged(word):
             return True
         if word == "one" and pos != positions[0]:  # "my little one", "my youngest one"
             return True
         aged = aged or word.isdigit()
         if word not in _PERSON_MODIFIERS and not word.isdigit() and word not in ("years", "yr"):
             return False
+    return False
+
+
+def _aged(word: str) -> bool:
+    """A person named by their age in one word: "my 3yo", "my 16yo", "my 18mo"."""
+    for unit in _AGE_UNITS:
+        if word.endswith(unit) and word[: -len(unit)].isdigit():
+            return True
     return False
 
 
