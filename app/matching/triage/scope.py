@@ -362,10 +362,7 @@ def _names_someone(raws: Sequence[str], positions: Sequence[int]) -> bool:
 
 def _aged(word: str) -> bool:
     """A person named by their age in one word: "my 3yo", "my 16yo", "my 18mo"."""
-    for unit in _AGE_UNITS:
-        if word.endswith(unit) and word[: -len(unit)].isdigit():
-            return True
-    return False
+    return any(word.endswith(unit) and word[: -len(unit)].isdigit() for unit in _AGE_UNITS)
 
 
 def _runs(tokens: Sequence[Token], key: Callable[[int], int]) -> list[list[int]]:
