@@ -96,7 +96,7 @@ OTHER_PEOPLE: Final = _words(
     lad lass grandson granddaughter grandkids grandchildren nephew niece stepson stepdaughter
     teenager infant mrs mr ms miss resident patient pt client customer student da mam ma pa
     pops missus hubby mates character actor actress presenter flatmate housemate roommate
-    teammate player opponent clubmate
+    teammate player opponent clubmate lads lasses boys girls pupils players students
     """
 )
 # "my dad is 80", "he's 72": these words before "is" or the number name someone's age.
