@@ -32,7 +32,7 @@ NEGATION_CUES: Final = _words(
 )
 # A negation that ends its clause answers what came before it, as on a checklist: "chest pain?
 # no", "fever: none", "numbness - denies".
-ANSWER_CUES: Final = _words("no none nope nil negative neg denies denied never n x")
+ANSWER_CUES: Final = _words("no none nope nah nil negative neg denies denied never n x")
 # Two-word negation cues, matched on consecutive tokens.
 NEGATION_BIGRAMS: Final = frozenset({("negative", "for"), ("free", "of"), ("nowhere", "near")})
 
