@@ -3,8 +3,9 @@
 Rules, kept simple so they can be predicted:
 
 * A *pre* cue ("no", "not", "without", "denies", "don't", "negative for", ...) negates the
-  rest of its clause (its next five words in a long unpunctuated one), or only a
-  degree word before a pain word ("not the worst headache").
+  rest of its clause (its next five words in a long unpunctuated one, and there only up to a
+  second known phrase that follows the first unless an "or" is coming: "no injury headaches
+  for a month"), or only a degree word before a pain word ("not the worst headache").
   Clauses end at punctuation and at "but", "however", "although", and the scope at a word of
   time or a subject that turns the story ("no scan yet now sharp pain", "no injury im on the
   pill"). A list that an "or" closes carries it over commas, within its sentence ("no fever,
@@ -37,7 +38,7 @@ Rules, kept simple so they can be predicted:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Final
 
 from app.matching.lexicon import (
@@ -65,10 +66,14 @@ _LIST_ITEM_WORDS: Final = 6  # a longer comma clause is a statement of its own, 
 
 
 def negation_mask(
-    tokens: Sequence[Token], consumed: Sequence[bool], sentence_starts: Collection[int] = ()
+    tokens: Sequence[Token],
+    consumed: Sequence[bool],
+    sentence_starts: Collection[int] = (),
+    boundaries: Collection[int] = (),
 ) -> list[bool]:
     """True for every token inside the scope of a negation cue (`sentence_starts`: the clause
-    numbers that begin a sentence, see `normalize.Words`)."""
+    numbers that begin a sentence, see `normalize.Words`; `boundaries`: the positions where
+    one known phrase begins right where another ended, see `phrase_boundaries`)."""
     mask = [False] * len(tokens)
     answered = _spoken_checklists(tokens, mask)
     long = _long_clauses(tokens)
@@ -84,9 +89,9 @@ def negation_mask(
         ):
             _answer(tokens, pos, mask)
         elif token.raw in NEGATION_CUES:
-            _forward(tokens, pos + 1, mask, sentence_starts, long)
+            _forward(tokens, pos + 1, mask, sentence_starts, long, boundaries)
         elif pos + 1 < len(tokens) and (token.raw, tokens[pos + 1].raw) in NEGATION_BIGRAMS:
-            _forward(tokens, pos + 2, mask, sentence_starts, long)
+            _forward(tokens, pos + 2, mask, sentence_starts, long, boundaries)
         elif token.raw in POST_NEGATION_CUES and not _fine_motor(tokens, pos):
             _backward(tokens, pos, mask, long)
     return mask
@@ -122,11 +127,15 @@ def _forward(
     mask: list[bool],
     sentence_starts: Collection[int],
     long: Collection[int] = (),
+    boundaries: Collection[int] = (),
 ) -> None:
     """Negate from `start` to the end of the clause, or to a turn (`long`: the clause numbers of
-    long unpunctuated clauses, where the reach is short)."""
-    if start > len(tokens) or start == 0:
+    long unpunctuated clauses, where the reach is short and ends where a second known phrase
+    follows the first with no "or" to come: "no injury headaches for a month")."""
+    if start >= len(tokens) or start == 0:
         return
+    if tokens[start - 1].raw in _SPOKEN_NO and tokens[start].raw in _TIME_TURNS:
+        return  # "dizzy no suddenly lost half my vision": "no" answered what came before
     clause = tokens[start - 1].clause
     degree = _degree_only(tokens, start, clause)
     if degree:  # "not the worst headache": a headache, not the worst one
@@ -136,17 +145,37 @@ def _forward(
     # in a long unpunctuated clause (voice typing) a cue reaches its next few words only:
     # "vomiting no fever no neck stiffness it came on in seconds the worst of my life"
     end = len(tokens)
-    if tokens[start - 1].clause in long:
+    unpunctuated = tokens[start - 1].clause in long
+    if unpunctuated:
         end = min(end, start + _LONG_CLAUSE_FORWARD)
     for pos in range(start, end):
         token = tokens[pos]
         if _restarts(tokens, pos) or (pos > start and _turns(tokens, start, pos)):
+            return
+        if unpunctuated and pos > start and pos in boundaries and not _or_ahead(tokens, pos):
             return
         if token.clause != clause:
             for item in _listed(tokens, pos, sentence_starts):
                 mask[item] = True
             return
         mask[pos] = True
+
+
+def _or_ahead(tokens: Sequence[Token], pos: int) -> bool:
+    """An "or" soon after `pos` in its clause: a list ("no numbness tingling or weakness")."""
+    clause = tokens[pos].clause
+    ahead = tokens[pos : pos + _LONG_CLAUSE_FORWARD]
+    return any(t.raw in ("or", "nor") for t in ahead if t.clause == clause)
+
+
+def phrase_boundaries(phrases: Iterable[tuple[int, int]]) -> set[int]:
+    """The positions where a known phrase (start, end) begins right where another ended, with
+    no phrase running across: "injury | headaches", not "neck | stiffness" when "neck
+    stiffness" is a phrase too."""
+    spans = list(phrases)
+    inside = {pos for start, end in spans for pos in range(start + 1, end)}
+    ends = {end for _, end in spans}
+    return {start for start, _ in spans if start in ends and start not in inside}
 
 
 def _turns(tokens: Sequence[Token], start: int, pos: int) -> bool:
@@ -268,6 +297,7 @@ _SPOKEN_ANSWERS: Final = _SPOKEN_YES | _SPOKEN_NO
 _QUESTION_WORDS: Final = 5  # "stiff neck?", "light bothering him?"
 _POSSESSIVES: Final = frozenset({"my", "his", "her", "their", "our", "your"})
 _MANNER: Final = frozenset({"suddenly"})
+_TIME_TURNS: Final = frozenset({"suddenly", "now", "then", "today", "tonight", "yesterday"})
 _NO_CHANCE: Final = frozenset({"chance", "way", "possibility"})
 _AUXILIARY_CUES: Final = frozenset(
     {"not", "never", "dont", "didnt", "doesnt", "isnt", "arent", "wasnt", "werent"}

@@ -22,7 +22,7 @@ from app.matching.lexicon import (
     SKIPPABLE_IN_PHRASE,
     is_content_word,
 )
-from app.matching.negation import negation_mask
+from app.matching.negation import negation_mask, phrase_boundaries
 from app.matching.normalize import Token, split_words
 from app.matching.scan import Item, correct_spelling, scan_items
 from app.matching.sites import RegionMention, Site, sites_from_mentions
@@ -59,7 +59,9 @@ def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
     covered = {pos for span in spans for pos in span.positions}
     for pos in covered:
         consumed[pos] = True
-    mask = negation_mask(tokens, consumed, words.sentence_starts)
+    phrases = [(item.start, item.end) for item in items]
+    phrases += [(min(span.positions), max(span.positions) + 1) for span in spans]
+    mask = negation_mask(tokens, consumed, words.sentence_starts, phrase_boundaries(phrases))
     positive, negative = _split(items, mask)
     movers = _movers(positive, tokens)
     sentences = sentence_numbers(tokens, words.sentence_starts)

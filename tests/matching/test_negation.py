@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.matching.negation import negation_mask
+from app.matching.negation import negation_mask, phrase_boundaries
 from app.matching.normalize import split_words
 
 
@@ -61,3 +61,27 @@ def test_no_opening_a_sentence_answers_the_short_question_before_it() -> None:
     assert denied("stiff neck? no he can touch his chin to his chest") == ["stiff", "neck"]
     # after a statement of one's own, "no" does not take it back
     assert "numb" not in denied("my leg is numb. no i didn't fall")
+
+
+def test_in_a_long_unpunctuated_clause_a_second_phrase_ends_the_scope_unless_a_list() -> None:
+    said = "not pregnant no injury headaches for a month worst when i wake up and when i cough"
+    words = split_words(said)
+    tokens = words.tokens
+    # known phrases: "pregnant" (1), "injury" (3), "headaches" (4)
+    boundaries = phrase_boundaries([(1, 2), (3, 4), (4, 5)])
+    assert boundaries == {4}
+    mask = negation_mask(tokens, [False] * len(tokens), words.sentence_starts, boundaries)
+    negated = [t.raw for t, m in zip(tokens, mask, strict=True) if m]
+    assert "injury" in negated
+    assert "headaches" not in negated
+    listed = "no numbness tingling or weakness in my legs just a dull ache after the long walk"
+    tokens = split_words(listed).tokens
+    mask = negation_mask(tokens, [False] * len(tokens), (), phrase_boundaries([(1, 2), (2, 3)]))
+    assert mask[2]  # "tingling": a list that an "or" closes
+    # "dizzy no suddenly lost half my vision": the "no" answered something before
+    assert denied("dizzy no suddenly lost half my vision about an hour ago i think") == []
+
+
+def test_phrase_boundaries_skip_phrases_that_run_across() -> None:
+    # "neck" (0, 1), "stiffness" (1, 2) and "neck stiffness" (0, 2)
+    assert phrase_boundaries([(0, 1), (1, 2), (0, 2)]) == set()
