@@ -73,3 +73,11 @@ def test_a_child_named_by_their_age_in_one_word_is_someone_else() -> None:
     found = scope_of("My 3yo won't walk. He's had a fever since this morning. My back hurts")
     assert found["walk"] & OTHER
     assert found["fever"] & OTHER
+
+
+def test_a_distant_time_ends_its_statement_in_an_unpunctuated_clause() -> None:
+    found = scope_of("im 67 and had breast cancer 6 years ago new back pain for a month at night")
+    assert found["cancer"] & PAST
+    assert not found["pain"] & PAST
+    joined = scope_of("I had pre-eclampsia six years ago and was induced at 36 weeks, both fine")
+    assert joined["weeks"] & PAST

@@ -164,6 +164,9 @@ _SHORT_CLAUSE: Final = 4  # a clause this short holding a distant-time phrase da
 _LONG_CLAUSE: Final = 10
 _MIN_PIECE: Final = 3
 _JOINS: Final = _words("and but so then now")
+_CONTINUES: Final = _words(
+    "and but so then was were had got with which when after before for in at on while until"
+)
 # A time that anchors what follows: "breast cancer 6 years ago since 5 weeks back pain"
 _TIME_ANCHORS: Final = _words("since now today tonight yesterday currently lately recently")
 _SUBORDINATORS: Final = _words(
@@ -263,10 +266,10 @@ def _pieces(raws: Sequence[str], clause: list[int]) -> list[list[int]]:
     """A long clause cut where a new statement starts, so that a time dates only its own: voice
     typing leaves whole stories unpunctuated ("mum 71 had breast cancer five years ago for the
     last month shes had pain in her back"). A piece starts at a subject ("she", "i've") or a time
-    that anchors what follows ("since 5 weeks", "now"), with the
-    joining word before it ("and i"), unless a word such as "when" makes the subject part of
-    the statement before ("had an infection when i was at uni"); a leading time phrase ("ten
-    years ago i had...") stays with the statement it dates."""
+    that anchors what follows ("since 5 weeks", "now") or right after a distant time ("years
+    ago | new back pain"), with the joining word before it ("and i"), unless a word such as
+    "when" makes the subject part of the statement before ("had an infection when i was at
+    uni"); a leading time phrase ("ten years ago i had...") stays with the statement it dates."""
     if len(clause) <= _LONG_CLAUSE:
         return [clause]
     pieces: list[list[int]] = [[]]
@@ -277,6 +280,7 @@ def _pieces(raws: Sequence[str], clause: list[int]) -> list[list[int]]:
             raws[pos] in _SUBJECTS
             or (raws[pos] in _TIME_ANCHORS and before not in _PERFECT)
             or (raws[pos] in _PERFECT and after in _TIME_ANCHORS)  # "and has now got"
+            or _closes_a_time(raws, clause, n)  # "had breast cancer 6 years ago | new back pain"
         )
         if opens and before not in _SUBORDINATORS and len(pieces[-1]) >= _MIN_PIECE:
             carried = [pieces[-1].pop()] if before in _JOINS else []
@@ -286,6 +290,16 @@ def _pieces(raws: Sequence[str], clause: list[int]) -> list[list[int]]:
         pieces[1] = pieces[0] + pieces[1]
         del pieces[0]
     return pieces
+
+
+def _closes_a_time(raws: Sequence[str], clause: Sequence[int], n: int) -> bool:
+    """Whether the word before position `n` ends a phrase of distant time ("six years ago",
+    "last year") and a new statement starts at `n` ("... ago new back pain for a month"), not a
+    continuation of the dated one ("... ago and was induced at 36 weeks")."""
+    if n < 2 or raws[clause[n]] in _CONTINUES:
+        return False
+    before, earlier = raws[clause[n - 1]], raws[clause[n - 2]]
+    return (before == "ago" and earlier in _AGO_UNITS) or (before == "year" and earlier == "last")
 
 
 def _about(raws: Sequence[str], segment: Sequence[int]) -> str:
