@@ -81,3 +81,10 @@ def test_a_distant_time_ends_its_statement_in_an_unpunctuated_clause() -> None:
     assert not found["pain"] & PAST
     joined = scope_of("I had pre-eclampsia six years ago and was induced at 36 weeks, both fine")
     assert joined["weeks"] & PAST
+
+
+def test_a_story_on_tv_is_their_story_but_not_hearing_the_tv() -> None:
+    watched = scope_of("My neck is stiff. My husband saw on TV a man who got a clot after a flight")
+    assert watched["clot"] & PAST
+    deaf = scope_of("My neck is stiff. My husband suddenly can't hear the TV on his right side")
+    assert not deaf["hear"] & PAST

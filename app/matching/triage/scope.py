@@ -85,9 +85,11 @@ _PERSON_MODIFIERS: Final = _words(
 )
 # In someone else's segment these tell their story, not the patient's ("a programme about...").
 _STORY_WORDS: Final = _words(
-    "programme program documentary article tv telly news story film show drama advert episode "
-    "series soap podcast novel book"
+    "programme program documentary article story film drama advert episode series soap podcast "
+    "novel book"
 )
+# "on TV", "on the news": a story watched ("can't hear the TV" is not one)
+_SCREENS: Final = _words("tv telly television news radio")
 EVENT_WORDS: Final = _words(
     "had got died suffered diagnosed survived needed history dx hx hospitalised hospitalized"
 )
@@ -458,10 +460,11 @@ def _has(words: Sequence[str], single: Collection[str], pairs: Collection[tuple[
 def _their_story(words: Sequence[str]) -> bool:
     """A finished time of weeks or months back ("last month", "three weeks ago", "in June",
     "on Tuesday"), a story told on TV or in print, or someone in hospital."""
+    content = [word for word in words if word not in ("a", "the", "my")]
     return (
         _ago(words, _WEEKS_AGO_UNITS)
         or not _STORY_WORDS.isdisjoint(words)
-        or any(_finished(first, second) for first, second in pairwise(words))
+        or any(_finished(first, second) for first, second in pairwise(content))
     )
 
 
@@ -469,7 +472,7 @@ def _finished(first: str, second: str) -> bool:
     return (
         (first == "last" and (second in _LAST or second in _WEEKDAYS))
         or (first == "in" and second in _MONTHS)
-        or (first == "on" and second in _WEEKDAYS)
+        or (first == "on" and (second in _WEEKDAYS or second in _SCREENS))
         or (first, second) in _CARED_FOR
     )
 
