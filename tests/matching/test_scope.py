@@ -88,3 +88,10 @@ def test_a_story_on_tv_is_their_story_but_not_hearing_the_tv() -> None:
     assert watched["clot"] & PAST
     deaf = scope_of("My neck is stiff. My husband suddenly can't hear the TV on his right side")
     assert not deaf["hear"] & PAST
+
+
+def test_for_the_last_month_lasts_until_now() -> None:
+    found = scope_of("My neck aches. Mum had cancer. For the last month she's had back pain")
+    assert not found["pain"] & PAST
+    over = scope_of("My neck aches. My sister got a clot last month after a flight")
+    assert over["clot"] & PAST
