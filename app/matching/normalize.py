@@ -34,8 +34,10 @@ _CHECK_MARKS = str.maketrans(
     | {dash: " , " for dash in "\u2013\u2014"}
     | {mark: " yes " for mark in "\u2713\u2714\u2705\u2611"}
 )
-# "mum's" -> "mum", but "he's" / "she's" -> "hes" / "shes": "he's had" is not "he had"
-_POSSESSIVE = re.compile(r"(?<!\bhe)(?<!\bshe)'s\b")
+# "mum's" -> "mum", but "he's" / "she's" / "it's" / "that's" / "there's" -> "hes" / "shes" /
+# "its" / "thats" / "theres": "he's had" is not "he had", and "it's worse" reads as typed
+# without the apostrophe
+_POSSESSIVE = re.compile(r"(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bthat)(?<!\bthere)'s\b")
 # "he'd hurt it" -> "he had hurt it", never "hed" (a common slip for "head")
 _HAD = re.compile(r"\b(he|she|we|they|you)'d\b")
 # A run of sentence punctuation ends a clause (and so does a lone NUL, the old clause marker);

@@ -96,6 +96,8 @@ def test_a_decimal_is_one_word_not_a_sentence_end() -> None:
 def test_voice_typing_and_checklist_idioms() -> None:
     # "pane" is "pain" in voice typing; "Hearing - none" on a checklist is a loss
     assert [t.raw for t in tokenize("back pane")] == ["back", "pain"]
+    # "it's" reads as typed without the apostrophe; a possessive "'s" goes
+    assert [t.raw for t in tokenize("it's worse, mum's back")] == ["its", "worse", "mum", "back"]
     assert [t.raw for t in tokenize("I cannae hear oot my ear")][1:4] == ["cant", "hear", "out"]
     assert "hearing lost" in normalize("Ear - left. Hearing - none. Pain - none.")
     assert "pain , none" in normalize("Ear - left. Hearing - none. Pain - none.")
