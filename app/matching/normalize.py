@@ -29,6 +29,9 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": 
 # Ticks and crosses are a checklist's answers ("fever \u2717" is "fever no"); en and em dashes
 # part clauses like commas.
 _SPACED_DASH = re.compile(r"\s-+\s")
+# a spaced slash parts the lines of a form or a chat pasted as one ("weakness: no / bladder:
+# normal", "Mum: ... / Me: ..."): a sentence end; "and/or" keeps its slash as a word break
+_SPACED_SLASH = re.compile(r"\s/+\s")
 _CHECK_MARKS = str.maketrans(
     {mark: " no " for mark in "\u2717\u2718\u274c\u2716"}
     | {dash: " , " for dash in "\u2013\u2014"}
@@ -77,6 +80,8 @@ def normalize(text: str) -> str:
         lowered = _FUNCTION_NONE.sub(r"\1 lost", lowered)
     if " -" in lowered:  # a spaced dash parts clauses ("weaker - she used to walk"), a hyphen not
         lowered = _SPACED_DASH.sub(" , ", lowered)
+    if " /" in lowered:
+        lowered = _SPACED_SLASH.sub(" . ", lowered)
     if "'" not in lowered:
         return lowered
     return _POSSESSIVE.sub("", _HAD.sub(r"\1 had", lowered)).replace("'", "")

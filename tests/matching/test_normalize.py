@@ -101,3 +101,16 @@ def test_voice_typing_and_checklist_idioms() -> None:
     assert [t.raw for t in tokenize("I cannae hear oot my ear")][1:4] == ["cant", "hear", "out"]
     assert "hearing lost" in normalize("Ear - left. Hearing - none. Pain - none.")
     assert "pain , none" in normalize("Ear - left. Hearing - none. Pain - none.")
+
+
+def test_a_spaced_slash_ends_a_line_of_a_form_or_chat() -> None:
+    words = split_words("pain: yes / weakness: no / bladder: normal")
+    clauses = {t.raw: t.clause for t in words.tokens}
+    assert clauses["pain"] < clauses["weakness"] < clauses["bladder"]
+    assert clauses["weakness"] in words.sentence_starts
+    assert [t.raw for t in tokenize("numbness and/or tingling")] == [
+        "numbness",
+        "and",
+        "or",
+        "tingling",
+    ]
