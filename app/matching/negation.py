@@ -134,8 +134,12 @@ def _forward(
     follows the first with no "or" to come: "no injury headaches for a month")."""
     if start >= len(tokens) or start == 0:
         return
-    if tokens[start - 1].raw in _SPOKEN_NO and tokens[start].raw in _TIME_TURNS:
-        return  # "dizzy no suddenly lost half my vision": "no" answered what came before
+    if tokens[start - 1].raw in _SPOKEN_NO and (
+        tokens[start].raw in _TIME_TURNS or tokens[start].raw in _SUBJECTS
+    ):
+        # "dizzy no suddenly lost half my vision", "No I haven't been able to pee": the "no"
+        # answered what came before, it denies nothing after it
+        return
     clause = tokens[start - 1].clause
     degree = _degree_only(tokens, start, clause)
     if degree:  # "not the worst headache": a headache, not the worst one

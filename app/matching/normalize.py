@@ -156,8 +156,8 @@ _SENTENCE_END = re.compile(r"[.;!?\n]")
 
 
 # Words read as the standard word they stand for in any symptom report, and never meant otherwise
-# there: voice typing writing a word by its sound ("back pane"), and Scots spellings ("I cannae
-# hear oot my left ear", "an awfy pain in his baw").
+# there: voice typing writing a word by its sound ("back pane"), Scots spellings ("I cannae
+# hear oot my left ear", "an awfy pain in his baw") and spellings by sound ("cant feal my arm").
 _SPOKEN_FORMS: Final = {
     "pane": "pain",
     "panes": "pains",
@@ -184,6 +184,32 @@ _SPOKEN_FORMS: Final = {
     "baw": "ball",
     "baws": "balls",
     "greetin": "crying",
+    # spelt by sound, too far from the word for the speller
+    "feal": "feel",
+    "numm": "numb",
+    "throte": "throat",
+    "froat": "throat",
+    "eer": "ear",
+    "eers": "ears",
+    "nite": "night",
+    "overnite": "overnight",
+    "tonite": "tonight",
+    "befor": "before",
+    "freind": "friend",
+    "proply": "properly",
+    "minits": "minutes",
+    "scaired": "scared",
+    "sweling": "swelling",
+    "swolen": "swollen",
+    "stumick": "stomach",
+    "testikle": "testicle",
+    "tung": "tongue",
+    "sholder": "shoulder",
+    "brethless": "breathless",
+    "vomitting": "vomiting",
+    "diziness": "dizziness",
+    "ake": "ache",
+    "akes": "aches",
 }
 
 
