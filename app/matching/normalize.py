@@ -208,6 +208,7 @@ _SPOKEN_FORMS: Final = {
     "brethless": "breathless",
     "vomitting": "vomiting",
     "diziness": "dizziness",
+    "waste": "waist",
     "ake": "ache",
     "akes": "aches",
 }
