@@ -37,7 +37,6 @@ Rules, kept simple so they can be predicted:
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from typing import Final
 
@@ -370,7 +369,10 @@ def _fine_motor(tokens: Sequence[Token], pos: int) -> bool:
 
 def _long_clauses(tokens: Sequence[Token]) -> set[int]:
     """The clause numbers of clauses longer than `_LONG_CLAUSE` words."""
-    return {clause for clause, n in Counter(t.clause for t in tokens).items() if n > _LONG_CLAUSE}
+    sizes: dict[int, int] = {}
+    for token in tokens:
+        sizes[token.clause] = sizes.get(token.clause, 0) + 1
+    return {clause for clause, n in sizes.items() if n > _LONG_CLAUSE}
 
 
 def _backward(

@@ -235,11 +235,19 @@ class _Terms(NamedTuple):
     def listed_by(self, listed: PointTerms) -> _Listed:
         """The reported symptoms, absent symptoms, factors and conditions a trigger point lists."""
         return (
-            self.symptoms & listed.symptoms if self.symptoms else _NONE,
-            self.absent & listed.symptoms if self.absent else _NONE,
-            self.factors & listed.factors if self.factors else _NONE,
-            self.conditions & listed.conditions if self.conditions else _NONE,
+            _shared(self.symptoms, listed.symptoms),
+            _shared(self.absent, listed.symptoms),
+            _shared(self.factors, listed.factors),
+            _shared(self.conditions, listed.conditions),
         )
+
+
+def _shared(reported: frozenset[str], listed: frozenset[str]) -> frozenset[str]:
+    """The reported terms a trigger point lists; no new set when there are none (the usual
+    case, for every candidate of every query)."""
+    if not reported or reported.isdisjoint(listed):
+        return _NONE
+    return reported & listed
 
 
 def rank_trigger_points(
