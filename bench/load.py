@@ -145,7 +145,8 @@ def report(
 ) -> int:
     print(
         f"load: wrk, {args.connections} connections, 1 uvicorn worker, SQLite; "
-        f"medians of {args.rounds} alternating rounds of {args.duration} s"
+        f"medians of {args.rounds} alternating rounds of {args.duration} s; "
+        f"matcher {_build()}"
     )
     hello_rps = median(runs["hello"], "rps")
     checks = []
@@ -166,6 +167,14 @@ def report(
     print(f"matcher p50, 20x synthetic dataset / real dataset: {ratio:.2f}x (goal <= 3x)")
     checks.append(ratio <= 3.0)
     return 0 if all(checks) else 1
+
+
+def _build() -> str:
+    """Whether the matcher being served is the mypyc-compiled one (setup.py)."""
+    import app.matching.engine
+
+    compiled = app.matching.engine.__file__.endswith(".so")
+    return "compiled (mypyc)" if compiled else "pure Python (TRIGGERMAP_PURE_PYTHON)"
 
 
 def _rounds(runs: list[dict[str, float]]) -> str:
