@@ -10,7 +10,9 @@ tuning; its failures are printed only with --show-untouched). Later tuning cases
 `fresh_*.tuned.yaml` files: written from guidelines by writers who saw neither the rules nor
 the other cases, in many styles: terse, long, voice-typed, carers' notes, forms, forum posts,
 second-language English, hedged, two people in one message, call notes, teenagers and people
-over 80 writing themselves, atypical presentations) join the
+over 80 writing themselves, atypical presentations, scenes shown rather than symptoms named,
+world Englishes, spellings by sound, jokes, clock-time timelines...; bench/README.md lists
+them) join the
 tuned part only; the untouched part is never added to. bench/cases/red_flags.yaml, the earlier
 hand-written set, is scored with the tuned part.
 
