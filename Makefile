@@ -23,6 +23,16 @@ $(STAMP): pyproject.toml setup.py $(MATCHER) | $(VENV)/bin/pip
 	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
 
+# A missing build (its .so files deleted) is rebuilt too, once, unless TRIGGERMAP_PURE_PYTHON is
+# set: the marker is touched once per run, and the first install after it stamps both.
+ifeq ($(wildcard app/matching/engine.*.so)$(TRIGGERMAP_PURE_PYTHON),)
+$(STAMP) $(DEV_STAMP): $(VENV)/.rebuild
+endif
+$(VENV)/.rebuild: force | $(VENV)/bin/pip
+	@touch $@
+.PHONY: force
+force:
+
 # The dev install is a full install too (one compile, not two): it stamps both.
 $(DEV_STAMP): pyproject.toml setup.py $(MATCHER) | $(VENV)/bin/pip
 	$(BIN)/pip install --quiet -e '.[dev]'

@@ -25,6 +25,9 @@ def compiled_modules() -> list[str]:
 
 
 if os.environ.get("TRIGGERMAP_PURE_PYTHON"):
+    # an earlier compiled build would still be imported first: remove it
+    for built in [*Path("app/matching").rglob("*.so"), *Path().glob("*__mypyc*.so")]:
+        built.unlink()
     setup()
 else:
     from mypyc.build import mypycify
