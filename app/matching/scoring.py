@@ -276,7 +276,8 @@ def ranked_points(candidates: Candidates, ranks: Sequence[Rank]) -> list[Ranked]
     best = []
     for (_, _, _, key, position), score, essential, terms in ranks:
         tp_no = tps[position]
-        evidence = Evidence(candidates[tp_no], *terms, essential)
+        symptoms, absent, factors, conditions = terms
+        evidence = Evidence(candidates[tp_no], symptoms, absent, factors, conditions, essential)
         best.append(Ranked(key, score, evidence, (tp_no,)))
     return best
 
