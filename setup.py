@@ -6,7 +6,9 @@ which roughly halves the time of a text match. The ``.py`` files stay the source
 ``pip install`` (and ``make install``) writes a ``.so`` beside each of them, and Python imports
 the ``.so`` first. ``TRIGGERMAP_PURE_PYTHON=1`` installs without compiling (slower, same
 answers). After editing a matcher module, reinstall (``make install-dev`` does so by itself):
-a stale ``.so`` would still be imported, and the test suite refuses to run on one.
+a stale ``.so`` would still be imported, and the test suite refuses to run on one. Compiled
+code calls compiled functions and native classes directly, so a test that monkeypatches one of
+them sees nothing: test through inputs and outputs instead.
 """
 
 import os
