@@ -79,6 +79,9 @@ def test_a_distant_time_ends_its_statement_in_an_unpunctuated_clause() -> None:
     found = scope_of("im 67 and had breast cancer 6 years ago new back pain for a month at night")
     assert found["cancer"] & PAST
     assert not found["pain"] & PAST
+    kid = scope_of("had chickenpox as a kid tingling pain round my ribs and a rash for two days")
+    assert kid["chickenpox"] & PAST
+    assert not kid["tingling"] & PAST
     joined = scope_of("I had pre-eclampsia six years ago and was induced at 36 weeks, both fine")
     assert joined["weeks"] & PAST
 

@@ -166,6 +166,7 @@ _SHORT_CLAUSE: Final = 4  # a clause this short holding a distant-time phrase da
 _LONG_CLAUSE: Final = 10
 _MIN_PIECE: Final = 3
 _JOINS: Final = _words("and but so then now")
+_CHILDHOOD: Final = _words("kid child teenager teen baby toddler")
 _CONTINUES: Final = _words(
     "and but so then was were had got with which when after before for in at on while until"
 )
@@ -296,11 +297,13 @@ def _pieces(raws: Sequence[str], clause: list[int]) -> list[list[int]]:
 
 def _closes_a_time(raws: Sequence[str], clause: Sequence[int], n: int) -> bool:
     """Whether the word before position `n` ends a phrase of distant time ("six years ago",
-    "last year") and a new statement starts at `n` ("... ago new back pain for a month"), not a
-    continuation of the dated one ("... ago and was induced at 36 weeks")."""
+    "last year", "as a kid") and a new statement starts at `n` ("... ago new back pain for a
+    month"), not a continuation of the dated one ("... ago and was induced at 36 weeks")."""
     if n < 2 or raws[clause[n]] in _CONTINUES:
         return False
     before, earlier = raws[clause[n - 1]], raws[clause[n - 2]]
+    if before in _CHILDHOOD and "as" in (earlier, raws[clause[n - 3]] if n > 2 else ""):
+        return True  # "had chickenpox as a kid | tingling round my ribs for 2 days"
     return (before == "ago" and earlier in _AGO_UNITS) or (before == "year" and earlier == "last")
 
 
