@@ -171,14 +171,27 @@ def _or_ahead(tokens: Sequence[Token], pos: int) -> bool:
     return any(t.raw in ("or", "nor") for t in ahead if t.clause == clause)
 
 
-def phrase_boundaries(phrases: Iterable[tuple[int, int]]) -> set[int]:
-    """The positions where a known phrase (start, end) begins right where another ended, with
-    no phrase running across: "injury | headaches", not "neck | stiffness" when "neck
-    stiffness" is a phrase too."""
+def phrase_boundaries(phrases: Iterable[tuple[int, int]], words: Sequence[str] = ()) -> set[int]:
+    """The positions where a known phrase (start, end) begins right where another ended, or one
+    word later when that word joins nothing (`words`: the text's words; "fever | left | calf",
+    not "pain | in | my back"), with no phrase running across: "injury | headaches", not "neck |
+    stiffness" when "neck stiffness" is a phrase too."""
     spans = list(phrases)
     inside = {pos for start, end in spans for pos in range(start + 1, end)}
     ends = {end for _, end in spans}
-    return {start for start, _ in spans if start in ends and start not in inside}
+    found = set()
+    for start, _ in spans:
+        if start in inside:
+            continue
+        gap = start - 1
+        if start in ends or (
+            gap in ends
+            and gap not in inside
+            and 0 <= gap < len(words)
+            and words[gap] not in _JOINING
+        ):
+            found.add(start)
+    return found
 
 
 def _turns(tokens: Sequence[Token], start: int, pos: int) -> bool:
@@ -300,6 +313,11 @@ _SPOKEN_ANSWERS: Final = _SPOKEN_YES | _SPOKEN_NO
 _QUESTION_WORDS: Final = 5  # "stiff neck?", "light bothering him?"
 _POSSESSIVES: Final = frozenset({"my", "his", "her", "their", "our", "your"})
 _MANNER: Final = frozenset({"suddenly"})
+# words that join two phrases into one statement ("pain in my back", "numbness and tingling")
+_JOINING: Final = frozenset(
+    {"in", "on", "at", "of", "to", "from", "down", "into", "around", "round", "across", "up"}
+    | {"and", "or", "nor", "with", "plus", "my", "the", "a", "his", "her", "their", "your"}
+)
 _TIME_TURNS: Final = frozenset({"suddenly", "now", "then", "today", "tonight", "yesterday"})
 _NO_CHANCE: Final = frozenset({"chance", "way", "possibility"})
 _AUXILIARY_CUES: Final = frozenset(

@@ -61,7 +61,8 @@ def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
         consumed[pos] = True
     phrases = [(item.start, item.end) for item in items]
     phrases += [(min(span.positions), max(span.positions) + 1) for span in spans]
-    mask = negation_mask(tokens, consumed, words.sentence_starts, phrase_boundaries(phrases))
+    boundaries = phrase_boundaries(phrases, [token.raw for token in tokens])
+    mask = negation_mask(tokens, consumed, words.sentence_starts, boundaries)
     positive, negative = _split(items, mask)
     movers = _movers(positive, tokens)
     sentences = sentence_numbers(tokens, words.sentence_starts)

@@ -85,3 +85,10 @@ def test_in_a_long_unpunctuated_clause_a_second_phrase_ends_the_scope_unless_a_l
 def test_phrase_boundaries_skip_phrases_that_run_across() -> None:
     # "neck" (0, 1), "stiffness" (1, 2) and "neck stiffness" (0, 2)
     assert phrase_boundaries([(0, 1), (1, 2), (0, 2)]) == set()
+
+
+def test_a_boundary_may_skip_one_word_that_joins_nothing() -> None:
+    # "no fever left calf swollen": "fever" (1), "calf" (3); "left" joins nothing
+    assert phrase_boundaries([(1, 2), (3, 4)], ["no", "fever", "left", "calf", "swollen"]) == {3}
+    # "no pain in back": "in" joins the pain to its place
+    assert phrase_boundaries([(1, 2), (3, 4)], ["no", "pain", "in", "back"]) == set()
