@@ -82,6 +82,9 @@ def test_a_distant_time_ends_its_statement_in_an_unpunctuated_clause() -> None:
     kid = scope_of("had chickenpox as a kid tingling pain round my ribs and a rash for two days")
     assert kid["chickenpox"] & PAST
     assert not kid["tingling"] & PAST
+    event = scope_of("chest tight and pain going into my neck sweaty dizzy had a stent 3 yrs ago")
+    assert event["stent"] & PAST
+    assert not event["sweaty"] & PAST
     joined = scope_of("I had pre-eclampsia six years ago and was induced at 36 weeks, both fine")
     assert joined["weeks"] & PAST
 

@@ -167,6 +167,7 @@ _LONG_CLAUSE: Final = 10
 _MIN_PIECE: Final = 3
 _JOINS: Final = _words("and but so then now")
 _CHILDHOOD: Final = _words("kid child teenager teen baby toddler")
+_PIECE_EVENTS: Final = _words("had treated diagnosed")
 _CONTINUES: Final = _words(
     "and but so then was were had got with which when after before for in at on while until"
 )
@@ -269,8 +270,9 @@ def _pieces(raws: Sequence[str], clause: list[int]) -> list[list[int]]:
     """A long clause cut where a new statement starts, so that a time dates only its own: voice
     typing leaves whole stories unpunctuated ("mum 71 had breast cancer five years ago for the
     last month shes had pain in her back"). A piece starts at a subject ("she", "i've") or a time
-    that anchors what follows ("since 5 weeks", "now") or right after a distant time ("years
-    ago | new back pain"), with the joining word before it ("and i"), unless a word such as
+    that anchors what follows ("since 5 weeks", "now"), right after a distant time ("years
+    ago | new back pain") or at a past event told without a subject ("sweaty | had a stent 3
+    years ago"), with the joining word before it ("and i"), unless a word such as
     "when" makes the subject part of the statement before ("had an infection when i was at
     uni"); a leading time phrase ("ten years ago i had...") stays with the statement it dates."""
     if len(clause) <= _LONG_CLAUSE:
@@ -284,6 +286,9 @@ def _pieces(raws: Sequence[str], clause: list[int]) -> list[list[int]]:
             or (raws[pos] in _TIME_ANCHORS and before not in _PERFECT)
             or (raws[pos] in _PERFECT and after in _TIME_ANCHORS)  # "and has now got"
             or _closes_a_time(raws, clause, n)  # "had breast cancer 6 years ago | new back pain"
+            # "chest tight and sweaty | had a stent 3 yrs ago": a past event told without a
+            # subject starts its own piece, so its time dates it alone
+            or (raws[pos] in _PIECE_EVENTS and before not in _SUBJECTS and before not in _PERFECT)
         )
         if opens and before not in _SUBORDINATORS and len(pieces[-1]) >= _MIN_PIECE:
             carried = [pieces[-1].pop()] if before in _JOINS else []
