@@ -43,6 +43,9 @@ _CHECK_MARKS = str.maketrans(
 _POSSESSIVE = re.compile(r"(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bthat)(?<!\bthere)'s\b")
 # "he'd hurt it" -> "he had hurt it", never "hed" (a common slip for "head")
 _HAD = re.compile(r"\b(he|she|we|they|you)'d\b")
+# "my dad's got chest pain", "husband's had sciatica": "has", not a possessive (which would
+# leave "dad got", a finished past)
+_HAS = re.compile(r"(?<!\bhe)(?<!\bshe)(?<!\bit)'s (got|been|had|gone|become|started)\b")
 # A run of sentence punctuation ends a clause (and so does a lone NUL, the old clause marker);
 # everything else that is not a letter or digit separates words (hyphens and slashes included:
 # "light-headed" == "light headed"). `_PIECE` finds words (group 1; a decimal such as "38.5" is
@@ -84,7 +87,8 @@ def normalize(text: str) -> str:
         lowered = _SPACED_SLASH.sub(" . ", lowered)
     if "'" not in lowered:
         return lowered
-    return _POSSESSIVE.sub("", _HAD.sub(r"\1 had", lowered)).replace("'", "")
+    lowered = _HAS.sub(r" has \1", _HAD.sub(r"\1 had", lowered))
+    return _POSSESSIVE.sub("", lowered).replace("'", "")
 
 
 def stem(word: str) -> str:

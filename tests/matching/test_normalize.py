@@ -98,6 +98,8 @@ def test_voice_typing_and_checklist_idioms() -> None:
     assert [t.raw for t in tokenize("back pane")] == ["back", "pain"]
     # "it's" reads as typed without the apostrophe; a possessive "'s" goes
     assert [t.raw for t in tokenize("it's worse, mum's back")] == ["its", "worse", "mum", "back"]
+    # "'s got / been / had" is "has": "dad's got chest pain" is now, not "dad got"
+    assert [t.raw for t in tokenize("dad's got pain")] == ["dad", "has", "got", "pain"]
     assert [t.raw for t in tokenize("I cannae hear oot my ear")][1:4] == ["cant", "hear", "out"]
     assert "hearing lost" in normalize("Ear - left. Hearing - none. Pain - none.")
     assert "pain , none" in normalize("Ear - left. Hearing - none. Pain - none.")
