@@ -101,3 +101,9 @@ def test_for_the_last_month_lasts_until_now() -> None:
     assert not found["pain"] & PAST
     over = scope_of("My neck aches. My sister got a clot last month after a flight")
     assert over["clot"] & PAST
+
+
+def test_a_sentence_naming_nobody_that_opens_with_now_goes_on_with_their_story() -> None:
+    found = scope_of("My neck is tight. Dad 79, passed out. Now bad back pain, belly throbbing")
+    assert found["belly"] & OTHER
+    assert not found["belly"] & PAST

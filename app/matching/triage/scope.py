@@ -167,6 +167,7 @@ _LONG_CLAUSE: Final = 10
 _MIN_PIECE: Final = 3
 _JOINS: Final = _words("and but so then now")
 _CHILDHOOD: Final = _words("kid child teenager teen baby toddler")
+_GOES_ON: Final = SEGMENT_RESTARTS | _words("then still since")
 _PIECE_EVENTS: Final = _words("had treated diagnosed")
 _CONTINUES: Final = _words(
     "and but so then was were had got with which when after before for in at on while until"
@@ -227,8 +228,11 @@ def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
     about = [_about(raws, segment) for segment in segments]
     for n in range(1, len(segments)):
         # "my daughter has been feverish for two days and now can't bear us to move her hip": a
-        # segment naming nobody goes on with its sentence's person, told now ("now" cut it off)
-        if about[n] == "none" and sentences[segments[n][0]] == sentences[segments[n - 1][0]]:
+        # segment naming nobody goes on with its sentence's person, told now ("now" cut it off);
+        # so does a sentence naming nobody that opens with "now" or "then" ("Dad 79, passed
+        # out. Now bad back pain")
+        same_sentence = sentences[segments[n][0]] == sentences[segments[n - 1][0]]
+        if about[n] == "none" and (same_sentence or raws[segments[n][0]] in _GOES_ON):
             about[n] = "their now" if about[n - 1] == "other" else about[n - 1]
     if "self" not in about:
         return found  # a carer writing only about the patient: it is all the patient's
