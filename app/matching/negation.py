@@ -72,7 +72,8 @@ def negation_mask(
 ) -> list[bool]:
     """True for every token inside the scope of a negation cue (`sentence_starts`: the clause
     numbers that begin a sentence, see `normalize.Words`; `boundaries`: the positions where
-    one known phrase begins right where another ended, see `phrase_boundaries`)."""
+    one known phrase begins right where, or one word after, another ended: see
+    `phrase_boundaries`)."""
     mask = [False] * len(tokens)
     answered = _spoken_checklists(tokens, mask)
     long = _long_clauses(tokens)
