@@ -15,20 +15,10 @@ from app.database import create_engine, create_sessionmaker
 from app.dataset.loader import load_dataset
 from app.dataset.seed import SeedReport, seed
 from app.main import create_app
+from tests.build import stale_extensions
 from tests.databases import BACKENDS, fresh_database
 
 DATA_DIR = PROJECT_ROOT / "data"
-
-
-def stale_extensions(package: Path) -> list[str]:
-    """Compiled matcher modules (setup.py) older than their source: Python would import them
-    instead of the edited ``.py``, so the tests would check yesterday's code."""
-    stale = []
-    for extension in package.rglob("*.so"):
-        source = extension.with_name(extension.name.split(".", 1)[0] + ".py")
-        if source.exists() and source.stat().st_mtime > extension.stat().st_mtime:
-            stale.append(str(source.relative_to(package.parent)))
-    return sorted(stale)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import app.matching.engine
-from tests.conftest import stale_extensions
+from tests.build import stale_extensions
 
 
 def test_the_matcher_under_test_is_the_compiled_one() -> None:

@@ -212,7 +212,6 @@ _SPOKEN_FORMS: Final = {
     "brethless": "breathless",
     "vomitting": "vomiting",
     "diziness": "dizziness",
-    "waste": "waist",
     "ake": "ache",
     "akes": "aches",
 }

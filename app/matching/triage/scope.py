@@ -472,9 +472,13 @@ def _has(words: Sequence[str], single: Collection[str], pairs: Collection[tuple[
 def _their_story(words: Sequence[str]) -> bool:
     """A finished time of weeks or months back ("last month", "three weeks ago", "in June",
     "on Tuesday"), a story told on TV or in print, or someone in hospital."""
-    # "for the last month" lasts until now; "last month" is over
-    content = [w for n, w in enumerate(words) if not (w == "last" and n and words[n - 1] == "the")]
-    content = [word for word in content if word not in ("a", "the", "my")]
+    # determiners aside ("on the TV"), and "the last" with them: "for the last month" lasts
+    # until now, "last month" is over
+    content = [
+        word
+        for n, word in enumerate(words)
+        if word not in ("a", "the", "my") and not (word == "last" and n and words[n - 1] == "the")
+    ]
     return (
         _ago(words, _WEEKS_AGO_UNITS)
         or not _STORY_WORDS.isdisjoint(words)
