@@ -305,6 +305,11 @@ _TO_ALL: Final[frozenset[tuple[str, ...]]] = frozenset(
 
 _ANSWER_TAILS: Final = frozenset({"taken", "had", "used", "done", "smoked", "been", "tried"})
 _SEQUENCE: Final = frozenset({"then", "afterwards", "later", "until"})  # "vomits, then seems OK"
+# "last week the stairs were fine": the time when things were fine is no denial, and stops one
+_WHEN: Final = frozenset(
+    {"week", "weekend", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday"}
+    | {"saturday", "sunday", "month", "ago"}
+)
 _FINE_MOTOR_WORDS: Final = frozenset(
     {"finger", "fingers", "motor", "movement", "movements", "control", "work", "tasks"}
 )
@@ -410,6 +415,8 @@ def _backward(
     for pos in range(cue - 1, max(cue - 1 - reach, -1), -1):
         token = tokens[pos]
         if token.clause != clause or token.raw in PAIN_WORDS or token.raw in _SEQUENCE:
+            return
+        if token.raw in _WHEN:
             return
         mask[pos] = True
         if token.raw in _SUBJECTS:  # "...my right ear it was fine": only what "it" was

@@ -65,6 +65,20 @@ class Token(NamedTuple):
     clause: int
 
 
+# A sense that works in one place and not in another, the second told by ellipsis: "I could feel
+# the water on my legs but not on my bottom", "I can hear it with my right ear but on the left,
+# nothing". The ellipsis is spelt out ("but cant feel on my bottom", "but on the left cant hear"),
+# so the place that has lost the sense is read as such, not as denied.
+_SENSE_BUT_NOT: Final = re.compile(
+    r"\b(can|could)( still)? (feel|hear|see)\b([^.;!?\n]{0,80}?)\bbut not\b"
+    r"(?= (on|in|at|around|between|from|out|with|my|his|her|the|your|their|any)\b)"
+)
+_SENSE_BUT_NOTHING: Final = re.compile(
+    r"\b(can|could)( still)? (feel|hear|see)\b([^.;!?\n]{0,80}?)\bbut "
+    r"((?:on|in|from|with|out of) (?:the |my |his |her )?(?:left|right|other)"
+    r"(?: side| ear| eye| one)?) ?,? nothing\b"
+)
+
 # "Hearing - none", "vision: nil": on a checklist, no function left, not a denial
 _FUNCTION_NONE: Final = re.compile(
     r"\b(hearing|vision|sight|eyesight|feeling|sensation)\s*[-:]+\s*(?:none|nil)\b"
@@ -85,6 +99,9 @@ def normalize(text: str) -> str:
         lowered = _SPACED_DASH.sub(" , ", lowered)
     if " /" in lowered:
         lowered = _SPACED_SLASH.sub(" . ", lowered)
+    if "but " in lowered:
+        lowered = _SENSE_BUT_NOT.sub(r"\1\2 \3\4but cant \3", lowered)
+        lowered = _SENSE_BUT_NOTHING.sub(r"\1\2 \3\4but \5 cant \3", lowered)
     if "'" not in lowered:
         return lowered
     lowered = _HAS.sub(r" has \1", _HAD.sub(r"\1 had", lowered))

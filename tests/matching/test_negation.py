@@ -92,3 +92,8 @@ def test_a_boundary_may_skip_one_word_that_joins_nothing() -> None:
     assert phrase_boundaries([(1, 2), (3, 4)], ["no", "fever", "left", "calf", "swollen"]) == {3}
     # "no pain in back": "in" joins the pain to its place
     assert phrase_boundaries([(1, 2), (3, 4)], ["no", "pain", "in", "back"]) == set()
+
+
+def test_a_post_cue_stops_at_the_time_things_were_fine() -> None:
+    # "last week the stairs were fine": the stairs were fine, and last week is no denial
+    assert denied("sciatica. last week stairs were fine") == ["stairs", "were"]

@@ -116,3 +116,15 @@ def test_a_spaced_slash_ends_a_line_of_a_form_or_chat() -> None:
         "or",
         "tingling",
     ]
+
+
+def test_a_sense_lost_in_one_place_told_by_ellipsis_is_spelt_out() -> None:
+    assert "but cant feel on my bottom" in normalize(
+        "I could feel the water on my legs but not on my bottom"
+    )
+    assert "but on the left cant hear" in normalize(
+        "I can hear it on the right, but on the left, nothing"
+    )
+    # only after a working sense: a denial stays a denial, "feel fine but not great" stays as is
+    assert normalize("I can't feel my toes but not numb") == "i cant feel my toes but not numb"
+    assert normalize("I can see fine but not great") == "i can see fine but not great"

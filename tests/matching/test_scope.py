@@ -107,3 +107,9 @@ def test_a_sentence_naming_nobody_that_opens_with_now_goes_on_with_their_story()
     found = scope_of("My neck is tight. Dad 79, passed out. Now bad back pain, belly throbbing")
     assert found["belly"] & OTHER
     assert not found["belly"] & PAST
+
+
+def test_someone_only_heard_is_not_whom_a_sentence_is_about() -> None:
+    found = scope_of("Put my phone to my right ear and my mum's voice was tiny and far away")
+    assert not found["tiny"] & OTHER
+    assert scope_of("My neck aches and my mum has a tiny rash")["rash"] & OTHER

@@ -29,6 +29,8 @@ def triage(index: MatchIndex, text: str, age: int | None = None, **given: object
         ("back pain, can't control my bladder", "cauda-equina"),
         ("I think I'm having a stroke", "stroke-named"),
         ("no rash, sudden headache", "thunderclap-headache"),  # a comma ends the negation
+        # a sense lost in one place, told by ellipsis
+        ("Back pain. I could feel the bath water on my legs but not in my groin", "cauda-equina"),
     ],
 )
 def test_emergency_rules(index: MatchIndex, text: str, flag: str) -> None:

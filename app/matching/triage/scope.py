@@ -77,6 +77,7 @@ _STANCE_VERBS: Final = _words(
     "think thought reckon guess worried scared afraid wonder wondering suppose dont know "
     "panicking panicked freaking terrified anxious desperate frightened"
 )
+_HEARD: Final = _words("voice voices")
 _PERSON_WORDS: Final = FIRST_PERSON | WE | OTHER_PEOPLE | THIRD_PERSON
 _AGE_UNITS: Final = ("yo", "yr", "yrs", "mo")
 _PERSON_MODIFIERS: Final = _words(
@@ -336,7 +337,7 @@ def _about(raws: Sequence[str], segment: Sequence[int]) -> str:
             return "self"
         if word in WE:
             return "us"
-        if word in OTHER_PEOPLE or word in THIRD_PERSON:
+        if (word in OTHER_PEOPLE or word in THIRD_PERSON) and not _heard(raws, pos):
             # "belaying my partner when I got...", "my partner says I've become muddled": the
             # writer speaks of themself later in the segment
             return "self" if _writer_later(raws, segment, n) else "other"
@@ -379,13 +380,19 @@ def _names_someone(raws: Sequence[str], positions: Sequence[int]) -> bool:
     for pos in positions:
         word = raws[pos]
         if word in OTHER_PEOPLE or (aged and word in ("old", "yo")) or _aged(word):
-            return True
+            return not _heard(raws, pos)
         if word == "one" and pos != positions[0]:  # "my little one", "my youngest one"
             return True
         aged = aged or word.isdigit()
         if word not in _PERSON_MODIFIERS and not word.isdigit() and word not in ("years", "yr"):
             return False
     return False
+
+
+def _heard(raws: Sequence[str], pos: int) -> bool:
+    """Whether the person at `pos` is only someone the writer hears ("my mum's voice was tiny
+    and far away", "his voice sounded muffled"): the writer's hearing, not that person's story."""
+    return pos + 1 < len(raws) and raws[pos + 1] in _HEARD
 
 
 def _aged(word: str) -> bool:
