@@ -54,6 +54,11 @@ class Settings(BaseSettings):
         ge=0,
         description="How often the matcher checks for a new dataset version (0 disables).",
     )
+    telemetry: bool = Field(
+        False,
+        description="FastAPI's native OpenTelemetry (traces, metrics, logs) for the configured "
+        "providers. Off by default: the service exports nothing about requests unless asked to.",
+    )
 
     @field_validator("database_url")
     @classmethod

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.telemetry import TelemetryConfig
 
 from app.catalog.router import router as catalog_router
 from app.config import Settings, get_settings
@@ -51,6 +52,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         lifespan=lifespan,
         license_info={"name": "Code Apache-2.0; data CC BY 4.0"},
+        # Off unless asked for: nothing about requests leaves the process, and each request
+        # skips FastAPI's check for configured OpenTelemetry providers.
+        telemetry=TelemetryConfig(
+            tracing=settings.telemetry, metrics=settings.telemetry, logs=settings.telemetry
+        ),
     )
     app.state.settings = settings
     if settings.cors_origins:
