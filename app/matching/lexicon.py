@@ -191,8 +191,8 @@ SKIPPABLE_IN_PHRASE: Final = DETERMINERS | frozenset(SIDE_WORDS)
 # Words that only strengthen or colour what they stand in ("can't *really* open my mouth", "my
 # head *suddenly* started paining"); triage phrases step over them too.
 INTENSIFIERS: Final = _words(
-    "really properly even quite very v so actually totally completely own way suddenly just also "
-    "still constantly badly little slightly somewhat dull constant nagging mild"
+    "really literally properly even quite very v so actually totally completely own way suddenly "
+    "just also still constantly badly little slightly somewhat dull constant nagging mild"
 )
 
 # Grammar words: never spell-corrected and never reported as unrecognised.

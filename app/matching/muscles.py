@@ -90,8 +90,8 @@ def _merge(evidence: Sequence[Evidence]) -> _Merged:
     """A muscle's hits and terms (Evidence's fields but `essential`) from its trigger points'
     (see the module docstring)."""
     if len(evidence) == 1:
-        hits, symptoms, absent, factors, conditions, _ = evidence[0]
-        return hits, symptoms, absent, factors, conditions
+        one = evidence[0]
+        return one.hits, one.symptoms, one.absent, one.factors, one.conditions
     best: dict[int, SiteHit] = {}
     missed: dict[int, float] = {}  # chance that none of the trigger points explains the site
     for item in evidence:

@@ -69,11 +69,12 @@ def negation_mask(
     consumed: Sequence[bool],
     sentence_starts: Collection[int] = (),
     boundaries: Collection[int] = (),
+    questions: Collection[int] = (),
 ) -> list[bool]:
     """True for every token inside the scope of a negation cue (`sentence_starts`: the clause
-    numbers that begin a sentence, see `normalize.Words`; `boundaries`: the positions where
-    one known phrase begins right where, or one word after, another ended: see
-    `phrase_boundaries`)."""
+    numbers that begin a sentence, and `questions`: those of the clauses ending with "?", see
+    `normalize.Words`; `boundaries`: the positions where one known phrase begins right where,
+    or one word after, another ended: see `phrase_boundaries`)."""
     mask = [False] * len(tokens)
     answered = _spoken_checklists(tokens, mask)
     long = _long_clauses(tokens)
@@ -82,7 +83,9 @@ def negation_mask(
             mask[pos] = True
         elif consumed[pos] or pos in answered:
             continue
-        elif _answers_all(tokens, pos):
+        elif _answers_all(tokens, pos) or _answers_question(
+            tokens, pos, sentence_starts, questions
+        ):
             _answer_sentence(tokens, pos, mask, sentence_starts)
         elif token.raw in ANSWER_CUES and (
             _ends_clause(tokens, pos) or _interjection(tokens, pos, sentence_starts)
@@ -372,6 +375,18 @@ def _answers_all(tokens: Sequence[Token], pos: int) -> bool:
     clause = tokens[pos].clause
     rest = tuple(t.raw for t in tokens[pos + 1 : pos + 5] if t.clause == clause)
     return any(rest[: len(answer)] == answer for answer in _TO_ALL)
+
+
+def _answers_question(
+    tokens: Sequence[Token], pos: int, sentence_starts: Collection[int], questions: Collection[int]
+) -> bool:
+    """ "Any weakness, face drooping, trouble talking? No.": a "no" that is a sentence of its
+    own, right after a question, answers all of the question."""
+    if tokens[pos].raw not in _SPOKEN_NO or pos == 0:
+        return False
+    clause = tokens[pos].clause
+    alone = pos + 1 == len(tokens) or tokens[pos + 1].clause != clause
+    return alone and clause in sentence_starts and tokens[pos - 1].clause in questions
 
 
 def _answer_sentence(

@@ -79,6 +79,10 @@ _SENSE_BUT_NOTHING: Final = re.compile(
     r"(?: side| ear| eye| one)?) ?,? nothing\b"
 )
 
+# The labels of a question-and-answer form ("Q: did it come on gradually? A: no"): the answer
+# follows its question as it would in speech
+_QA_LABEL: Final = re.compile(r"(?:^|(?<=[\s.?!]))[qa]\s?:\s")
+
 # "Hearing - none", "vision: nil": on a checklist, no function left, not a denial
 _FUNCTION_NONE: Final = re.compile(
     r"\b(hearing|vision|sight|eyesight|feeling|sensation)\s*[-:]+\s*(?:none|nil)\b"
@@ -95,6 +99,8 @@ def normalize(text: str) -> str:
     lowered = plain.translate(_APOSTROPHES).lower().replace("&", " and ")
     if "none" in lowered or "nil" in lowered:  # a checklist's "Hearing - none" is a loss
         lowered = _FUNCTION_NONE.sub(r"\1 lost", lowered)
+    if ":" in lowered:
+        lowered = _QA_LABEL.sub(" ", lowered)
     if " -" in lowered:  # a spaced dash parts clauses ("weaker - she used to walk"), a hyphen not
         lowered = _SPACED_DASH.sub(" , ", lowered)
     if " /" in lowered:
@@ -166,11 +172,13 @@ _NO_WORD_TOKENS: Final = WordTokens(())
 
 
 class Words(NamedTuple):
-    """A text's tokens, and the clause numbers that begin a new sentence: after ".", ";", "!",
-    "?" or a new line, or at a clause-breaking word ("but")."""
+    """A text's tokens, the clause numbers that begin a new sentence (after ".", ";", "!", "?"
+    or a new line, or at a clause-breaking word: "but"), and those of the clauses that end with
+    a question mark."""
 
     tokens: list[Token]
     sentence_starts: frozenset[int]
+    questions: frozenset[int] = frozenset()
 
 
 _SENTENCE_END = re.compile(r"[.;!?\n]")
@@ -238,11 +246,14 @@ def split_words(text: str, known: WordTokens = _NO_WORD_TOKENS) -> Words:
     """Split text into tokens with clause numbers (`known` saves work on familiar words)."""
     tokens: list[Token] = []
     starts: set[int] = set()
+    questions: set[int] = set()
     clause = 0
     token = known.token
     for piece in _PIECE.finditer(normalize(text)):
         word = piece.group(1)
         if not word or word == _CLAUSE_MARK or word in CLAUSE_BREAKERS:
+            if not word and "?" in piece.group():
+                questions.add(clause)
             clause += 1
             if word or _SENTENCE_END.search(piece.group()):
                 starts.add(clause)
@@ -252,7 +263,7 @@ def split_words(text: str, known: WordTokens = _NO_WORD_TOKENS) -> Words:
             if word.endswith("in") and word not in known and word + "g" in known:
                 word += "g"
             tokens.append(token(word, clause))
-    return Words(tokens, frozenset(starts))
+    return Words(tokens, frozenset(starts), frozenset(questions))
 
 
 def tokenize(text: str, known: WordTokens = _NO_WORD_TOKENS) -> list[Token]:

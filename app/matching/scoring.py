@@ -68,26 +68,46 @@ class ScoringQuery(NamedTuple):
         return self.condition_groups or tuple((c,) for c in self.conditions)
 
 
-class Evidence(NamedTuple):
+class Evidence:
     """What one candidate (a trigger point, or a muscle's merged candidates) explains.
 
-    A named tuple rather than a frozen dataclass: one is built per candidate, so it must be
-    cheap to create."""
+    A plain class, which mypyc compiles to a native one: one is built per result row, so it
+    must be cheap to create (a frozen dataclass costs about twelve times as much, a named tuple
+    six). Nothing changes it once built."""
 
-    hits: Mapping[int, SiteHit]  # site number -> best hit, in site order
-    symptoms: frozenset[str]
-    absent: frozenset[str]
-    factors: frozenset[str]
-    conditions: frozenset[str]
-    essential: int  # how many of the hits are through an essential zone
+    def __init__(
+        self,
+        hits: Mapping[int, SiteHit],  # site number -> best hit, in site order
+        symptoms: frozenset[str],
+        absent: frozenset[str],
+        factors: frozenset[str],
+        conditions: frozenset[str],
+        essential: int,  # how many of the hits are through an essential zone
+    ) -> None:
+        self.hits = hits
+        self.symptoms = symptoms
+        self.absent = absent
+        self.factors = factors
+        self.conditions = conditions
+        self.essential = essential
 
 
-class Ranked(NamedTuple):
-    key: str  # trigger point id, or muscle id when grouped
-    score: float
-    evidence: Evidence
-    members: tuple[int, ...]  # trigger point indices, best first
-    member_scores: tuple[float, ...] = ()  # parallel to members (muscle rows only)
+class Ranked:
+    """One ranked row: a trigger point, or a muscle when grouped (a plain class, as `Evidence`)."""
+
+    def __init__(
+        self,
+        key: str,  # trigger point id, or muscle id when grouped
+        score: float,
+        evidence: Evidence,
+        members: tuple[int, ...],  # trigger point indices, best first
+        member_scores: tuple[float, ...] = (),  # parallel to members (muscle rows only)
+    ) -> None:
+        self.key = key
+        self.score = score
+        self.evidence = evidence
+        self.members = members
+        self.member_scores = member_scores
 
 
 class Plan(NamedTuple):

@@ -62,7 +62,7 @@ def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
     phrases = [(item.start, item.end) for item in items]
     phrases += [(min(span.positions), max(span.positions) + 1) for span in spans]
     boundaries = phrase_boundaries(phrases, [token.raw for token in tokens])
-    mask = negation_mask(tokens, consumed, words.sentence_starts, boundaries)
+    mask = negation_mask(tokens, consumed, words.sentence_starts, boundaries, words.questions)
     positive, negative = _split(items, mask)
     movers = _movers(positive, tokens)
     sentences = sentence_numbers(tokens, words.sentence_starts)

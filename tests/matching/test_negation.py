@@ -97,3 +97,24 @@ def test_a_boundary_may_skip_one_word_that_joins_nothing() -> None:
 def test_a_post_cue_stops_at_the_time_things_were_fine() -> None:
     # "last week the stairs were fine": the stairs were fine, and last week is no denial
     assert denied("sciatica. last week stairs were fine") == ["stairs", "were"]
+
+
+def test_a_no_of_its_own_after_a_question_answers_all_of_it() -> None:
+    words = split_words("any weakness, face drooping, trouble talking? no. stiff neck")
+    tokens = words.tokens
+    mask = negation_mask(
+        tokens, [False] * len(tokens), words.sentence_starts, questions=words.questions
+    )
+    denied = [t.raw for t, negated in zip(tokens, mask, strict=True) if negated]
+    assert denied == ["any", "weakness", "face", "drooping", "trouble", "talking"]
+    # after a statement, a "no" of its own answers only its clause's neighbour
+    assert "weakness" not in denied_after("any weakness, face drooping. no.")
+
+
+def denied_after(text: str) -> list[str]:
+    words = split_words(text)
+    tokens = words.tokens
+    mask = negation_mask(
+        tokens, [False] * len(tokens), words.sentence_starts, questions=words.questions
+    )
+    return [t.raw for t, negated in zip(tokens, mask, strict=True) if negated]

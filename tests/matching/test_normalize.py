@@ -128,3 +128,10 @@ def test_a_sense_lost_in_one_place_told_by_ellipsis_is_spelt_out() -> None:
     # only after a working sense: a denial stays a denial, "feel fine but not great" stays as is
     assert normalize("I can't feel my toes but not numb") == "i cant feel my toes but not numb"
     assert normalize("I can see fine but not great") == "i can see fine but not great"
+
+
+def test_question_marks_and_form_labels() -> None:
+    words = split_words("Q: did it come on suddenly? A: no. Pain: yes")
+    # the labels go, so the answer follows its question; the question's clause is known
+    assert [t.raw for t in words.tokens][:6] == ["did", "it", "come", "on", "suddenly", "no"]
+    assert words.questions == {words.tokens[4].clause}

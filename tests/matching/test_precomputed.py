@@ -13,7 +13,7 @@ from app.matching import MatchIndex, MatchQuery, RegionInput, build_index, match
 from app.matching.candidates import Candidates
 from app.matching.fuzzy import Speller, max_edits
 from app.matching.muscles import rank_muscles
-from app.matching.scoring import Plan, ScoringQuery, rank_trigger_points
+from app.matching.scoring import Plan, Ranked, ScoringQuery, rank_trigger_points
 from app.matching.sites import Site
 from tests.matching.dataset import small_dataset
 from tests.matching.test_index import scaled
@@ -44,10 +44,30 @@ def test_the_best_few_are_the_head_of_the_full_ranking(
     index: MatchIndex, twenty_fold: MatchIndex, query: ScoringQuery, limit: int
 ) -> None:
     for source in (index, twenty_fold):
-        assert (
-            rank_trigger_points(source, query, limit) == rank_trigger_points(source, query)[:limit]
+        best = rank_trigger_points(source, query, limit)
+        assert _rows(best) == _rows(rank_trigger_points(source, query)[:limit])
+        assert _rows(rank_muscles(source, query, limit)) == _rows(
+            rank_muscles(source, query)[:limit]
         )
-        assert rank_muscles(source, query, limit) == rank_muscles(source, query)[:limit]
+
+
+def _rows(ranked: list[Ranked]) -> list[tuple[object, ...]]:
+    """Everything a ranked row holds, to compare two rankings."""
+    return [
+        (
+            row.key,
+            row.score,
+            row.members,
+            row.member_scores,
+            row.evidence.hits,
+            row.evidence.symptoms,
+            row.evidence.absent,
+            row.evidence.factors,
+            row.evidence.conditions,
+            row.evidence.essential,
+        )
+        for row in ranked
+    ]
 
 
 def test_a_twenty_fold_dataset_scores_no_more_candidates(

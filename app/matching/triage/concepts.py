@@ -56,14 +56,18 @@ class Evidence(NamedTuple):
     whose: int = 0
 
 
-class Found(NamedTuple):
-    present: tuple[Evidence, ...] = ()
-    denied: tuple[Evidence, ...] = ()
+class Found:
+    """The concepts found present and denied. A plain class, which mypyc compiles to a native
+    one (about six times cheaper to create than a named tuple): several are made per query."""
 
-    def __add__(self, other: object) -> Found:
+    def __init__(
+        self, present: tuple[Evidence, ...] = (), denied: tuple[Evidence, ...] = ()
+    ) -> None:
+        self.present = present
+        self.denied = denied
+
+    def __add__(self, other: Found) -> Found:
         """Both sets of evidence, in order (`Found + Found`)."""
-        if not isinstance(other, Found):
-            return NotImplemented
         return Found(self.present + other.present, self.denied + other.denied)
 
 
