@@ -156,7 +156,11 @@ def _check_concepts(items: Located, ids: dict[str, set[str]]) -> Iterator[DataPr
         if _reaches(near, entry.id, entry.id):
             yield DataProblem(file, entry.id, "near", "findings refer to each other in a loop")
         for phrase in entry.phrases:
-            if len(phrase.split()) > 1 and len(key := phrase_key(phrase)) == 1:
+            key = phrase_key(phrase)
+            if not key:
+                message = f"{phrase!r} is only determiners, which are dropped: it matches nothing"
+                yield DataProblem(file, entry.id, "phrases", message)
+            elif len(phrase.split()) > 1 and len(key) == 1:
                 message = f"{phrase!r} reads as the bare word {key[0]!r} (determiners are dropped)"
                 yield DataProblem(file, entry.id, "phrases", message)
 

@@ -83,6 +83,8 @@ def negation_mask(
             mask[pos] = True
         elif consumed[pos] or pos in answered:
             continue
+        elif _safety_net(tokens, pos, sentence_starts):
+            _advice(tokens, pos, mask, sentence_starts)
         elif _answers_all(tokens, pos) or _answers_question(
             tokens, pos, sentence_starts, questions
         ):
@@ -316,6 +318,15 @@ _WHEN: Final = frozenset(
 _FINE_MOTOR_WORDS: Final = frozenset(
     {"finger", "fingers", "motor", "movement", "movements", "control", "work", "tasks"}
 )
+# Who gives advice on what to watch for, and the words that end it: the writer or now
+_ADVICE_SOURCES: Final = frozenset(
+    {"says", "said", "told", "tells", "advised", "advice", "leaflet", "website", "page", "sheet"}
+)
+_WATCH: Final = frozenset({"out", "watch", "look"})  # "watch out for", "look out for"
+_ADVICE_STOPS: Final = frozenset(
+    {"now", "today", "currently", "but", "i", "im", "ive", "my", "me", "he", "hes", "she", "shes"}
+    | {"they", "theyre", "we", "weve", "his", "her", "has", "since"}
+)
 _SPOKEN_YES: Final = frozenset({"yes", "yeah", "yep", "yup"})
 _SPOKEN_NO: Final = frozenset({"no", "nope", "nah"})
 _SPOKEN_ANSWERS: Final = _SPOKEN_YES | _SPOKEN_NO
@@ -375,6 +386,42 @@ def _answers_all(tokens: Sequence[Token], pos: int) -> bool:
     clause = tokens[pos].clause
     rest = tuple(t.raw for t in tokens[pos + 1 : pos + 5] if t.clause == clause)
     return any(rest[: len(answer)] == answer for answer in _TO_ALL)
+
+
+def _safety_net(tokens: Sequence[Token], pos: int, sentence_starts: Collection[int]) -> bool:
+    """ "The leaflet says go to A&E if a testicle suddenly hurts", "my neurologist told me to
+    watch out for a headache that hits suddenly": an "if" or a "watch out for" in a sentence
+    that tells someone's advice opens what to watch for, not what is happening."""
+    raw = tokens[pos].raw
+    opens = raw == "if" or (raw == "for" and pos > 0 and tokens[pos - 1].raw in _WATCH)
+    if not opens:
+        return False
+    first = _sentence_start(tokens, pos, sentence_starts)
+    return any(tokens[k].raw in _ADVICE_SOURCES for k in range(first, pos))
+
+
+def _advice(
+    tokens: Sequence[Token], pos: int, mask: list[bool], sentence_starts: Collection[int]
+) -> None:
+    """Set aside what the advice says to watch for: the rest of its sentence, up to the writer
+    speaking of themself or of now ("..., and now my face is drooping")."""
+    for after in range(pos + 1, len(tokens)):
+        token = tokens[after]
+        if token.clause in sentence_starts and token.clause != tokens[after - 1].clause:
+            return
+        if token.raw in _ADVICE_STOPS:
+            return
+        mask[after] = True
+
+
+def _sentence_start(tokens: Sequence[Token], pos: int, sentence_starts: Collection[int]) -> int:
+    """The position of the first word of the sentence of the word at `pos`."""
+    first = pos
+    while first > 0 and not (
+        tokens[first].clause in sentence_starts and tokens[first - 1].clause != tokens[first].clause
+    ):
+        first -= 1
+    return first
 
 
 def _answers_question(

@@ -140,11 +140,14 @@ def test_colliding_synonyms(data_copy: Path, edit: Edit) -> None:
 
 def test_a_triage_phrase_that_reads_as_one_bare_word(data_copy: Path, edit: Edit) -> None:
     def change(doc: Any) -> None:
-        doc["triage_concepts"][0]["phrases"] += ["my bits", "in my back"]
+        doc["triage_concepts"][0]["phrases"] += ["my bits", "in my back", "his"]
 
     edit("triage/concepts.yaml", change)
     found = [p.reason for p in problems(data_copy)]
-    assert found == ["'my bits' reads as the bare word 'bit' (determiners are dropped)"]
+    assert found == [
+        "'my bits' reads as the bare word 'bit' (determiners are dropped)",
+        "'his' is only determiners, which are dropped: it matches nothing",
+    ]
 
 
 def test_a_rule_or_question_that_reads_a_mask(data_copy: Path, edit: Edit) -> None:

@@ -118,3 +118,14 @@ def denied_after(text: str) -> list[str]:
         tokens, [False] * len(tokens), words.sentence_starts, questions=words.questions
     )
     return [t.raw for t, negated in zip(tokens, mask, strict=True) if negated]
+
+
+def test_advice_on_what_to_watch_for_is_not_happening() -> None:
+    leaflet = denied_after("the leaflet says go to a&e if a testicle suddenly hurts or swells. ok")
+    assert {"testicle", "suddenly", "hurts", "swells"} <= set(leaflet)
+    # up to the writer speaking of now: "..., and now my face is drooping" stays
+    now = denied_after("the gp said to call 999 if it got worse, and now my face is drooping")
+    assert "face" not in now
+    assert "drooping" not in now
+    # a writer asking is not advice: "should I go to A&E if my face droops?"
+    assert denied_after("should i go to a&e if my face droops") == []
