@@ -11,7 +11,8 @@ counts as an age only in one of these wordings, within one clause:
 
 and only from 1 to 130. The first such number wins. Failing those, a carer's wording counts:
 "my dad is 80", "he's 72", "my son (15)", "Mrs B 79", or a number standing alone in its clause
-("back pain after a fall, 71") or opening the text ("59 and these headaches are new"). The
+("back pain after a fall, 71") or opening the text ("59 and these headaches are new", "72 new
+temple headache": from 16 to 110, not before a unit such as "mg" or "minutes"). The
 `age` field, when given, wins over the text (`app.matching.engine`).
 """
 
@@ -34,6 +35,10 @@ MAX_AGE: Final = 130  # also the bound of the `age` field of a request
 _AGE_AND_SEX: Final = re.compile(r"(\d{1,3})(?:m|f)")  # "62f", "34m"
 _CLOCK_WORDS: Final = frozenset({"am", "pm", "oclock", "hrs", "hours", "hr", "h"})
 _SEX_WORDS: Final = frozenset({"m", "f", "male", "female"})
+# An age opening a terse message is an adult's, and never a dose, a count or a time
+_MIN_TERSE_AGE: Final = 16
+_MAX_TERSE_AGE: Final = 110
+_NOT_AN_AGE_AFTER: Final = _CLOCK_WORDS | {"mg", "ml", "mcg", "x", "out", "of", "a", "per", "year"}
 
 
 def stated_age(tokens: Sequence[Token]) -> int | None:
@@ -74,8 +79,20 @@ def _someones_age(tokens: Sequence[Token], pos: int) -> bool:
     if _after_person(tokens, pos):  # "Mrs B 79", "pt 67 c/o", "my son (15)"
         return _word(tokens, pos + 1, clause) not in NOT_YEARS_AFTER_AGE
     alone = _word(tokens, pos - 1, clause) == "" and _word(tokens, pos + 1, clause) == ""
-    opening = pos == 0 and _word(tokens, 1, clause) == "and"
+    opening = pos == 0 and (_word(tokens, 1, clause) == "and" or _terse_opening(tokens))
     return (alone and (pos == len(tokens) - 1 or _clause_end(tokens, pos))) or opening
+
+
+def _terse_opening(tokens: Sequence[Token]) -> bool:
+    """A terse message that opens with an adult age and goes on with its story: "72 new temple
+    headache", "60 back pain losing weight", but not "10 out of 10" or "20 minutes ago"."""
+    following = tokens[1].raw if len(tokens) > 1 else ""
+    return (
+        _MIN_TERSE_AGE <= int(tokens[0].raw) <= _MAX_TERSE_AGE
+        and following.isalpha()
+        and following not in NOT_YEARS_AFTER_AGE
+        and following not in _NOT_AN_AGE_AFTER
+    )
 
 
 def _after_person(tokens: Sequence[Token], pos: int) -> bool:

@@ -469,6 +469,8 @@ def _backward(
     ("...cannot hear from that ear at all other ear normal")."""
     clause = tokens[cue].clause
     if cue == 0 or tokens[cue - 1].clause != clause:
+        if cue + 1 < len(tokens) and tokens[cue + 1].raw == "to":
+            return  # "OK to fly tomorrow?", "fine to drive?": a question of its own
         _answer(tokens, cue, mask)
         return
     if cue + 1 < len(tokens) and tokens[cue + 1].raw in _CONDITIONS:

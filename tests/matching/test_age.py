@@ -44,6 +44,10 @@ from app.matching.normalize import tokenize
         ("is it normal to get headaches at 58?", 58),
         ("came on at 17:30, I'm 70", 70),
         ("headache", None),
+        ("72 new temple headache, jaw aches chewing", 72),  # a terse opening
+        ("10 out of 10 pain", None),
+        ("50 mg ibuprofen did nothing", None),
+        ("40 a day smoker", None),
     ],
 )
 def test_stated_age(text: str, age: int | None) -> None:

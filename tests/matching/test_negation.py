@@ -129,3 +129,15 @@ def test_advice_on_what_to_watch_for_is_not_happening() -> None:
     assert "drooping" not in now
     # a writer asking is not advice: "should I go to A&E if my face droops?"
     assert denied_after("should i go to a&e if my face droops") == []
+
+
+def test_a_post_cue_opening_a_question_of_its_own_answers_nothing() -> None:
+    # "OK to fly?" asks about flying; it does not deny the sentence before it
+    assert denied_after("numbness in the saddle area. ok to fly tomorrow?") == []
+    assert denied_after("numbness in the saddle area. ok") == [
+        "numbness",
+        "in",
+        "the",
+        "saddle",
+        "area",
+    ]
