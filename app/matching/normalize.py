@@ -215,6 +215,9 @@ _SPOKEN_FORMS: Final = {
     "greetin": "crying",
     # spelt by sound, too far from the word for the speller
     "feal": "feel",
+    "fevr": "fever",
+    "feaver": "fever",
+    "fevar": "fever",
     "numm": "numb",
     "throte": "throat",
     "froat": "throat",
