@@ -15,9 +15,10 @@ Rules, kept simple so they can be predicted:
 * A *post* cue ("normal", "fine", "ok", "unaffected") negates the words before it in its clause
   (only three in a long unpunctuated one; none when a condition follows: "fine once outside"),
   walking back until a pain word ("back pain and bladder normal" keeps the back pain) or "then"
-  ("vomits on waking then seems OK"), or through a subject ("can't hear out of my ear it was fine
-  last night" denies only what "it" was); alone in its clause it answers the previous clause
-  ("Temperature: normal").
+  ("vomits on waking then seems OK"), or a time ("last week the stairs were fine" keeps "last
+  week"), or through a subject ("can't hear out of my ear it was fine last night" denies only
+  what "it" was); alone in its clause it answers the previous clause ("Temperature: normal"),
+  but not when it opens a question of its own ("OK to fly tomorrow?").
 * "or" carries a negation on ("didn't fall or have an accident"); "and", "plus" and "with"
   followed by a subject or a pain word start a new, positive statement.
 * An *answer*: "no", "none", "denies"... with nothing after it in its clause (list numbers
@@ -28,7 +29,12 @@ Rules, kept simple so they can be predicted:
 * A word of time or a new subject ends a pre cue's scope, but not the manner of the verb it
   negates ("it didn't come on suddenly"), nor the subject of "no chance" ("no chance she's
   pregnant").
-* "No to all", "none of these" answer every question of the sentence before.
+* "No to all", "none of these", and a "no" that is a sentence of its own right after a question
+  ("Any weakness, face drooping, trouble talking? No.") answer every question of the sentence
+  before.
+* Advice on what to watch for is not what is happening: in a sentence that tells someone's
+  advice ("the leaflet says", "my GP told me"), what follows "if" or "watch out for" is set
+  aside, up to the writer speaking of themself or of now ("..., and now my face is drooping").
 * A clause read out as a checklist, each item followed by "yes" or "no" ("headache yes worst
   ever no stiff neck no"), has each "no" deny the words since the answer before.
 * A normal temperature reading ("temp 36.8", "temperature was 98.6") denies the fever word.
@@ -321,6 +327,7 @@ _FINE_MOTOR_WORDS: Final = frozenset(
 # Who gives advice on what to watch for, and the words that end it: the writer or now
 _ADVICE_SOURCES: Final = frozenset(
     {"says", "said", "told", "tells", "advised", "advice", "leaflet", "website", "page", "sheet"}
+    | {"list", "leaflets", "poster", "course"}
 )
 _WATCH: Final = frozenset({"out", "watch", "look"})  # "watch out for", "look out for"
 _ADVICE_STOPS: Final = frozenset(
@@ -478,10 +485,9 @@ def _backward(
     reach = _LONG_CLAUSE_REACH if clause in long else cue
     for pos in range(cue - 1, max(cue - 1 - reach, -1), -1):
         token = tokens[pos]
-        if token.clause != clause or token.raw in PAIN_WORDS or token.raw in _SEQUENCE:
-            return
-        if token.raw in _WHEN:
+        raw = token.raw
+        if token.clause != clause or raw in PAIN_WORDS or raw in _SEQUENCE or raw in _WHEN:
             return
         mask[pos] = True
-        if token.raw in _SUBJECTS:  # "...my right ear it was fine": only what "it" was
+        if raw in _SUBJECTS:  # "...my right ear it was fine": only what "it" was
             return

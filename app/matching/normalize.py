@@ -79,6 +79,9 @@ _SENSE_BUT_NOTHING: Final = re.compile(
     r"(?: side| ear| eye| one)?) ?,? nothing\b"
 )
 
+# "not (be) able to swallow" says what cannot be done, as "can't swallow" does: not a denial
+_NOT_ABLE: Final = re.compile(r"\bnot (?:be )?able to\b")
+
 # The labels of a question-and-answer form ("Q: did it come on gradually? A: no"): the answer
 # follows its question as it would in speech
 _QA_LABEL: Final = re.compile(r"(?:^|(?<=[\s.?!]))[qa]\s?:\s")
@@ -91,7 +94,8 @@ _FUNCTION_NONE: Final = re.compile(
 
 def normalize(text: str) -> str:
     """Lowercase, strip accents, unify apostrophes, spell out "&" and check marks, drop
-    possessives."""
+    possessives and the labels of a question-and-answer form, read "not able to" as "can't",
+    and spell out a sense lost by ellipsis ("could feel it on my legs but not on my bottom")."""
     plain = text
     if not text.isascii():
         decomposed = unicodedata.normalize("NFKD", text.translate(_CHECK_MARKS))
@@ -105,6 +109,8 @@ def normalize(text: str) -> str:
         lowered = _SPACED_DASH.sub(" , ", lowered)
     if " /" in lowered:
         lowered = _SPACED_SLASH.sub(" . ", lowered)
+    if "able to" in lowered:
+        lowered = _NOT_ABLE.sub("cant", lowered)
     if "but " in lowered:
         lowered = _SENSE_BUT_NOT.sub(r"\1\2 \3\4but cant \3", lowered)
         lowered = _SENSE_BUT_NOTHING.sub(r"\1\2 \3\4but \5 cant \3", lowered)

@@ -135,3 +135,10 @@ def test_question_marks_and_form_labels() -> None:
     # the labels go, so the answer follows its question; the question's clause is known
     assert [t.raw for t in words.tokens][:6] == ["did", "it", "come", "on", "suddenly", "no"]
     assert words.questions == {words.tokens[4].clause}
+
+
+def test_not_able_to_reads_as_cant() -> None:
+    # what cannot be done, not a denial: "not be able to swallow" is "can't swallow"
+    assert normalize("is it normal to not be able to swallow my spit") == (
+        "is it normal to cant swallow my spit"
+    )
