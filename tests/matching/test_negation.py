@@ -9,7 +9,9 @@ from app.matching.normalize import split_words
 def denied(text: str) -> list[str]:
     words = split_words(text)
     tokens = words.tokens
-    mask = negation_mask(tokens, [False] * len(tokens), words.sentence_starts)
+    mask = negation_mask(
+        tokens, [False] * len(tokens), words.sentence_starts, questions=words.questions
+    )
     return [token.raw for token, negated in zip(tokens, mask, strict=True) if negated]
 
 
@@ -100,41 +102,27 @@ def test_a_post_cue_stops_at_the_time_things_were_fine() -> None:
 
 
 def test_a_no_of_its_own_after_a_question_answers_all_of_it() -> None:
-    words = split_words("any weakness, face drooping, trouble talking? no. stiff neck")
-    tokens = words.tokens
-    mask = negation_mask(
-        tokens, [False] * len(tokens), words.sentence_starts, questions=words.questions
-    )
-    denied = [t.raw for t, negated in zip(tokens, mask, strict=True) if negated]
-    assert denied == ["any", "weakness", "face", "drooping", "trouble", "talking"]
+    answered = denied("any weakness, face drooping, trouble talking? no. stiff neck")
+    assert answered == ["any", "weakness", "face", "drooping", "trouble", "talking"]
     # after a statement, a "no" of its own answers only its clause's neighbour
-    assert "weakness" not in denied_after("any weakness, face drooping. no.")
-
-
-def denied_after(text: str) -> list[str]:
-    words = split_words(text)
-    tokens = words.tokens
-    mask = negation_mask(
-        tokens, [False] * len(tokens), words.sentence_starts, questions=words.questions
-    )
-    return [t.raw for t, negated in zip(tokens, mask, strict=True) if negated]
+    assert "weakness" not in denied("any weakness, face drooping. no.")
 
 
 def test_advice_on_what_to_watch_for_is_not_happening() -> None:
-    leaflet = denied_after("the leaflet says go to a&e if a testicle suddenly hurts or swells. ok")
+    leaflet = denied("the leaflet says go to a&e if a testicle suddenly hurts or swells")
     assert {"testicle", "suddenly", "hurts", "swells"} <= set(leaflet)
     # up to the writer speaking of now: "..., and now my face is drooping" stays
-    now = denied_after("the gp said to call 999 if it got worse, and now my face is drooping")
+    now = denied("the gp said to call 999 if it got worse, and now my face is drooping")
     assert "face" not in now
     assert "drooping" not in now
     # a writer asking is not advice: "should I go to A&E if my face droops?"
-    assert denied_after("should i go to a&e if my face droops") == []
+    assert denied("should i go to a&e if my face droops") == []
 
 
 def test_a_post_cue_opening_a_question_of_its_own_answers_nothing() -> None:
     # "OK to fly?" asks about flying; it does not deny the sentence before it
-    assert denied_after("numbness in the saddle area. ok to fly tomorrow?") == []
-    assert denied_after("numbness in the saddle area. ok") == [
+    assert denied("numbness in the saddle area. ok to fly tomorrow?") == []
+    assert denied("numbness in the saddle area. ok") == [
         "numbness",
         "in",
         "the",
