@@ -113,3 +113,11 @@ def test_someone_only_heard_is_not_whom_a_sentence_is_about() -> None:
     found = scope_of("Put my phone to my right ear and my mum's voice was tiny and far away")
     assert not found["tiny"] & OTHER
     assert scope_of("My neck aches and my mum has a tiny rash")["rash"] & OTHER
+
+
+def test_sudden_naming_a_diagnosis_does_not_make_their_event_now() -> None:
+    # "sudden deafness" names what they had; "suddenly" still tells of now
+    past = scope_of("My colleague got sudden deafness and took steroids. My neck is stiff")
+    assert past["deafness"] & PAST
+    now = scope_of("My neck is stiff. My brother suddenly got a tearing pain in his back")
+    assert not now["tearing"] & PAST

@@ -98,7 +98,7 @@ EVENT_WORDS: Final = _words(
 # tearing pain in his back", "my son got hit by a car, he's at home now and says...", "Sam
 # dropped the bar and said he got an explosive pain" (reported speech tells of now).
 _ACUTE: Final = _words(
-    "suddenly sudden still keeps currently now is are hes shes theyre says cant wont isnt being "
+    "suddenly still keeps currently now is are hes shes theyre says cant wont isnt being "
     "said saying screamed screaming yelled shouted complaining"
 )
 _EVENT_BIGRAMS: Final = frozenset(
