@@ -121,3 +121,9 @@ def test_sudden_naming_a_diagnosis_does_not_make_their_event_now() -> None:
     assert past["deafness"] & PAST
     now = scope_of("My neck is stiff. My brother suddenly got a tearing pain in his back")
     assert not now["tearing"] & PAST
+
+
+def test_what_someone_noticed_weeks_back_is_still_there() -> None:
+    found = scope_of("My brother noticed a pulsing lump last week. I'm miles away")
+    assert not found["lump"] & PAST
+    assert scope_of("My cousin lost hearing last month. I'm fine")["hearing"] & PAST

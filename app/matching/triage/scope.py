@@ -21,7 +21,8 @@ husband is sweaty and his arm hurts", "my mum had lung cancer, now her back hurt
 patient's story, every word of it. A segment about someone else that tells of a past event
 (EVENT: "had", "got", "was diagnosed") without a word of it happening now ("suddenly", "still",
 "now", "he's", "says"), of weeks or months back ("last month", "three weeks ago", "in June", "on
-Tuesday"), of a story on TV or in print, or of someone now in hospital is that person's story: it
+Tuesday"; but what someone noticed then is still there: "he noticed a pulsing lump last week"),
+of a story on TV or in print, or of someone now in hospital is that person's story: it
 is PAST too ("My sister got a clot after a flight. My hamstrings are stiff"), and so are the
 segments about someone else that follow it in its sentence ("my dad had a stroke
 last year, his face dropped"). Otherwise someone else's words stay, whatever the writer says of
@@ -78,6 +79,9 @@ _STANCE_VERBS: Final = _words(
     "panicking panicked freaking terrified anxious desperate frightened"
 )
 _HEARD: Final = _words("voice voices")
+# What someone noticed weeks back is still there ("he noticed a pulsing lump last week"): the
+# time dates the noticing, not the finding
+_NOTICED: Final = _words("noticed noticing spotted")
 _PERSON_WORDS: Final = FIRST_PERSON | WE | OTHER_PEOPLE | THIRD_PERSON
 _AGE_UNITS: Final = ("yo", "yr", "yrs", "mo")
 _PERSON_MODIFIERS: Final = _words(
@@ -254,6 +258,7 @@ def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
             # a time of weeks back dates the piece that tells it ("found out she's pregnant
             # last week and has now got sharp pain": only the first)
             dated = [p for p in _pieces(raws, segment) if _their_story([raws[q] for q in p])]
+            dated = [p for p in dated if _NOTICED.isdisjoint(raws[q] for q in p)]
             for piece in dated:
                 _mark(found, piece, PAST)
             if dated and dated[0][0] == segment[0] and len(dated[0]) == len(segment):
