@@ -258,7 +258,6 @@ def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
             # a time of weeks back dates the piece that tells it ("found out she's pregnant
             # last week and has now got sharp pain": only the first)
             dated = [p for p in _pieces(raws, segment) if _their_story([raws[q] for q in p])]
-            dated = [p for p in dated if _NOTICED.isdisjoint(raws[q] for q in p)]
             for piece in dated:
                 _mark(found, piece, PAST)
             if dated and dated[0][0] == segment[0] and len(dated[0]) == len(segment):
@@ -483,7 +482,10 @@ def _has(words: Sequence[str], single: Collection[str], pairs: Collection[tuple[
 
 def _their_story(words: Sequence[str]) -> bool:
     """A finished time of weeks or months back ("last month", "three weeks ago", "in June",
-    "on Tuesday"), a story told on TV or in print, or someone in hospital."""
+    "on Tuesday"), a story told on TV or in print, or someone in hospital; but not what was
+    noticed then, which is still there ("he noticed a pulsing lump last week")."""
+    if not _NOTICED.isdisjoint(words):
+        return False
     # determiners aside ("on the TV"), and "the last" with them: "for the last month" lasts
     # until now, "last month" is over
     content = [
