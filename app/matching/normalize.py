@@ -219,6 +219,23 @@ _SPOKEN_FORMS: Final = {
     "baw": "ball",
     "baws": "balls",
     "greetin": "crying",
+    "airm": "arm",
+    "airms": "arms",
+    "gub": "mouth",
+    "thrapple": "throat",
+    "swelt": "swollen",
+    "boakin": "vomiting",
+    "boking": "vomiting",
+    "aff": "off",
+    # Jamaican patois
+    "cyaan": "cant",
+    "mout": "mouth",
+    "han": "hand",
+    "mudda": "mother",
+    "fadda": "father",
+    # South African English: grandmother, grandfather
+    "ouma": "grandma",
+    "oupa": "grandpa",
     # spelt by sound, too far from the word for the speller
     "feal": "feel",
     "fevr": "fever",

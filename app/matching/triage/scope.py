@@ -229,6 +229,8 @@ def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
             _mark(found, clause, PAST)
             if len(words) <= _SHORT_CLAUSE and n > 0:
                 _mark(found, clauses[n - 1], PAST)
+            if len(words) <= _SHORT_CLAUSE and _opens_sentence(clauses, n, sentences, found):
+                _date_next(clauses, n, raws, sentences, found)
     segments = _runs(tokens, _segment_numbers(tokens, raws, sentences).__getitem__)
     about = [_about(raws, segment) for segment in segments]
     for n in range(1, len(segments)):
@@ -273,6 +275,38 @@ def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
                     continue
         story_of = -1
     return found
+
+
+def _opens_sentence(
+    clauses: Sequence[Sequence[int]], n: int, sentences: Sequence[int], found: Sequence[Scope]
+) -> bool:
+    """Whether clause `n` opens its sentence, or follows only dated time phrases there ("As a
+    teenager, about 20 years ago, ...")."""
+    while n > 0 and sentences[clauses[n - 1][0]] == sentences[clauses[n][0]]:
+        before = clauses[n - 1]
+        if len(before) > _SHORT_CLAUSE or not found[before[0]] & PAST:
+            return False
+        n -= 1
+    return True
+
+
+def _date_next(
+    clauses: Sequence[Sequence[int]],
+    n: int,
+    raws: Sequence[str],
+    sentences: Sequence[int],
+    found: list[Scope],
+) -> None:
+    """An opening time phrase dates the statement after it in its sentence ("Years ago, I got a
+    sudden headache during sex"), unless that one is told now ("In 2019, and now ...")."""
+    if n + 1 >= len(clauses) or sentences[clauses[n + 1][0]] != sentences[clauses[n][0]]:
+        return
+    following = [raws[pos] for pos in clauses[n + 1]]
+    if following[0] in SEGMENT_RESTARTS or _has(following, RECENT_WORDS, _RECENT_BIGRAMS):
+        return
+    if _ago(following, _RECENT_AGO_UNITS):
+        return
+    _mark(found, clauses[n + 1], PAST)
 
 
 def _pieces(raws: Sequence[str], clause: list[int]) -> list[list[int]]:
