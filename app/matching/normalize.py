@@ -227,6 +227,7 @@ _SPOKEN_FORMS: Final = {
     "boakin": "vomiting",
     "boking": "vomiting",
     "aff": "off",
+    "roon": "round",
     # Jamaican patois
     "cyaan": "cant",
     "mout": "mouth",
