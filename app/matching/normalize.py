@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Final, NamedTuple
 
-from app.matching.lexicon import CLAUSE_BREAKERS, DETERMINERS
+from app.matching.lexicon import CLAUSE_BREAKERS, DETERMINERS, OTHER_PEOPLE
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 # Ticks and crosses are a checklist's answers ("fever \u2717" is "fever no"); en and em dashes
@@ -105,6 +105,8 @@ def normalize(text: str) -> str:
         lowered = _FUNCTION_NONE.sub(r"\1 lost", lowered)
     if ":" in lowered:
         lowered = _QA_LABEL.sub(" ", lowered)
+        if "\n" in lowered:
+            lowered = _speaker_turns(lowered)
     if " -" in lowered:  # a spaced dash parts clauses ("weaker - she used to walk"), a hyphen not
         lowered = _SPACED_DASH.sub(" , ", lowered)
     if " /" in lowered:
@@ -118,6 +120,36 @@ def normalize(text: str) -> str:
         return lowered
     lowered = _HAS.sub(r" has \1", _HAD.sub(r"\1 had", lowered))
     return _POSSESSIVE.sub("", lowered).replace("'", "")
+
+
+def _speaker_turns(text: str) -> str:
+    """A pasted chat ("Me: how's your head?\nHim: still bad, my head hit in seconds"): the
+    writer's own turns lose their label (their questions are not their body), and someone else's
+    turns are told of them: each sentence opens with the speaker's label and their "I" and "my"
+    read as "he" and "his" (or "she" and "her"): "him: still bad, his head hit in seconds"."""
+    lines = text.split("\n")
+    turns = [_CHAT_TURN.match(line) for line in lines]
+    if sum(turn is not None for turn in turns) < _CHAT_TURNS:
+        return text
+    for n, turn in enumerate(turns):
+        if turn is None:
+            continue
+        label = turn.group(1)
+        if label in _WRITER_LABELS:
+            lines[n] = lines[n][turn.end() :]
+        elif label in _CHAT_SPEAKERS:
+            to_third = _as_she if label in _FEMALE_SPEAKERS else _as_he
+            told = _FIRST_PERSON_WORD.sub(to_third, lines[n][turn.end() :])
+            lines[n] = f"{label}: " + _TURN_SENTENCE.sub(rf"\1 {label} ", told)
+    return "\n".join(lines)
+
+
+def _as_he(word: re.Match[str]) -> str:
+    return _HE[word.group(1)]
+
+
+def _as_she(word: re.Match[str]) -> str:
+    return _SHE[word.group(1)]
 
 
 def stem(word: str) -> str:
@@ -188,6 +220,21 @@ class Words(NamedTuple):
 
 
 _SENTENCE_END = re.compile(r"[.;!?\n]")
+# a turn of a pasted chat: "him: ...", "mum: ..." at the start of a line
+_CHAT_TURN: Final = re.compile(r"\s*([a-z]+)\s*:\s")
+_CHAT_TURNS: Final = 2
+_CHAT_SPEAKERS: Final = OTHER_PEOPLE | {"him", "her", "he", "she"}
+_WRITER_LABELS: Final = frozenset({"me", "i"})
+_FEMALE_SPEAKERS: Final = frozenset(
+    {"her", "she", "mum", "mom", "mother", "wife", "daughter", "sister", "sis", "gran", "granny"}
+    | {"grandma", "nan", "nana", "aunt", "auntie", "girlfriend", "niece", "missus", "partner"}
+)
+_HE: Final = {"i": "he", "i'm": "he's", "i've": "he's", "i'd": "he'd", "im": "hes", "ive": "hes"}
+_HE.update({"my": "his", "me": "him", "mine": "his", "myself": "himself"})
+_SHE: Final = {"i": "she", "i'm": "she's", "i've": "she's", "i'd": "she'd", "im": "shes"}
+_SHE.update({"ive": "shes", "my": "her", "me": "her", "mine": "hers", "myself": "herself"})
+_FIRST_PERSON_WORD: Final = re.compile(r"\b(i'm|i've|i'd|im|ive|i|my|me|mine|myself)\b")
+_TURN_SENTENCE: Final = re.compile(r"([.!?]+)\s+(?=\S)")
 
 
 # Words read as the standard word they stand for in any symptom report, and never meant otherwise

@@ -53,6 +53,33 @@ def triage(client: TestClient, **body: Any) -> dict[str, Any]:
             "back and nearly fainted. Should I be worried or is it just muscular?",
             "emergency",
         ),
+        # minimal presentations: one guideline feature, told plainly
+        ("I have a known aortic aneurysm and now new pain in my back", "emergency"),
+        ("All of a sudden I can't keep my balance, veering to one side", "emergency"),
+        ("Pain in my groin on one side came on suddenly and I feel sick", "emergency"),
+        ("Back pain and I can't feel myself doing a poo anymore", "emergency"),
+        ("Leg pain from my back, and sex has felt numb since Saturday", "emergency"),
+        ("My voice sounds like I've got a hot potato in my mouth and a temperature", "urgent"),
+        ("Tingling and burning on the left side of my forehead, no rash", "urgent"),
+        ("Kidney transplant. One-sided burning under my shoulder blade, sore to touch", "urgent"),
+        # a numb bottom from a hard seat that wore off on standing is asked about
+        ("numb bum after a long ride on a hard saddle, went away as soon as I stood up", None),
+        ("numb bum since last night and my back hurts", "emergency"),
+        # a pasted chat: the other person's turns are theirs, the writer's questions are not
+        # the writer's body
+        (
+            "Me: how's your head now\nHim: still bad. it hit full blast in seconds\n"
+            "Me: you told me it built up??\nHim: no I said it's got worse since\n"
+            "-- he's 52 and never gets headaches",
+            "emergency",
+        ),
+        ("Him: stomach pain bad\nMe: where\nHim: my left ball, came on suddenly", "emergency"),
+        # an opening time phrase dates the statement after it
+        (
+            "As a teenager, about 20 years ago, I once got a sudden bad headache during sex. "
+            "Just here about my sore neck after a long drive.",
+            None,
+        ),
         # negation ends at a word of time in unpunctuated text
         (
             "positive test 3 weeks ago no scan yet now sharp pain low on one side and bleeding",

@@ -142,3 +142,12 @@ def test_not_able_to_reads_as_cant() -> None:
     assert normalize("is it normal to not be able to swallow my spit") == (
         "is it normal to cant swallow my spit"
     )
+
+
+def test_a_pasted_chat_tells_the_other_persons_turns_of_them() -> None:
+    chat = normalize("Me: how's your head?\nHim: still bad. my head hit in seconds\nMe: ok")
+    assert "me:" not in chat
+    assert "him: still bad. him his head hit in seconds" in chat
+    assert "her: she cant" in normalize("Her: I cant see\nMe: what?\nHer: I cant see")
+    # one labelled line is no chat
+    assert normalize("Dad: my arm is weak") == "dad: my arm is weak"

@@ -127,3 +127,11 @@ def test_what_someone_noticed_weeks_back_is_still_there() -> None:
     found = scope_of("My brother noticed a pulsing lump last week. I'm miles away")
     assert not found["lump"] & PAST
     assert scope_of("My cousin lost hearing last month. I'm fine")["hearing"] & PAST
+
+
+def test_an_opening_time_phrase_dates_the_statement_after_it() -> None:
+    found = scope_of("As a teenager, about 20 years ago, I got a sudden headache. My neck is sore")
+    assert found["headache"] & PAST
+    assert not found["neck"] & PAST
+    now = scope_of("Years ago, and now my face is drooping")
+    assert not now["drooping"] & PAST
