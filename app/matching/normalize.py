@@ -94,8 +94,9 @@ _FUNCTION_NONE: Final = re.compile(
 
 def normalize(text: str) -> str:
     """Lowercase, strip accents, unify apostrophes, spell out "&" and check marks, drop
-    possessives and the labels of a question-and-answer form, read "not able to" as "can't",
-    and spell out a sense lost by ellipsis ("could feel it on my legs but not on my bottom")."""
+    possessives and the labels of a question-and-answer form, read a pasted chat turn by turn
+    (`_speaker_turns`), read "not able to" as "can't", and spell out a sense lost by ellipsis
+    ("could feel it on my legs but not on my bottom")."""
     plain = text
     if not text.isascii():
         decomposed = unicodedata.normalize("NFKD", text.translate(_CHECK_MARKS))

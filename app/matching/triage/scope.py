@@ -9,7 +9,8 @@ alarm; "my mum's face has gone droopy" must. Each word gets a `Scope`, a set of 
 * EVENT: its clause tells of a past event ("had", "got", "died", "was diagnosed", "history of").
 * PAST: its clause is in the distant past: a time ("years ago", "as a child", "last year", "in
   2009") or a word that only the long past has ("childhood", "previously", "in remission"). A
-  clause that is only a time phrase ("..., years ago") dates the clause before it too. Clauses are
+  clause that is only a time phrase ("..., years ago") dates the clause before it too, and, when
+  it opens its sentence ("As a teenager, years ago, I got..."), the one after it. Clauses are
   also cut at "now" ("I had cancer years ago and now my back hurts"). Words of recovery alone
   ("it got better", "resolved after ten minutes", "fully recovered") do not date anything: they
   are how a mini-stroke is told.
