@@ -289,12 +289,17 @@ def _ends_clause(tokens: Sequence[Token], pos: int) -> bool:
     return True
 
 
-def _answer(tokens: Sequence[Token], cue: int, mask: list[bool]) -> None:
-    """Negate the words before `cue` in its clause or, if there are none, the previous clause."""
+def _answer(
+    tokens: Sequence[Token], cue: int, mask: list[bool], long: Collection[int] = ()
+) -> None:
+    """Negate the words before `cue` in its clause or, if there are none, the previous clause;
+    only the last few words of a long unpunctuated one (`long`) when a post cue answers it ("...a
+    curtain came down over my eye for five minutes i'm 66 and my eyes are otherwise fine")."""
     if cue == 0:
         return
     clause = tokens[cue - 1].clause
-    for pos in range(cue - 1, -1, -1):
+    first = 0 if clause not in long else max(cue - _LONG_CLAUSE_REACH, 0)
+    for pos in range(cue - 1, first - 1, -1):
         if tokens[pos].clause != clause:
             return
         mask[pos] = True
@@ -478,7 +483,7 @@ def _backward(
     if cue == 0 or tokens[cue - 1].clause != clause:
         if cue + 1 < len(tokens) and tokens[cue + 1].raw == "to":
             return  # "OK to fly tomorrow?", "fine to drive?": a question of its own
-        _answer(tokens, cue, mask)
+        _answer(tokens, cue, mask, long)
         return
     if cue + 1 < len(tokens) and tokens[cue + 1].raw in _CONDITIONS:
         return  # "fine once we were outside" says when it is fine, not that nothing is wrong

@@ -129,3 +129,9 @@ def test_a_post_cue_opening_a_question_of_its_own_answers_nothing() -> None:
         "saddle",
         "area",
     ]
+
+
+def test_a_post_cue_alone_answers_only_the_end_of_a_long_unpunctuated_clause() -> None:
+    voice = "a curtain came down over my left eye for five minutes and my eyes are otherwise fine"
+    assert denied(voice) == ["my", "eyes", "are"]
+    assert denied("Eyes: fine") == ["eyes"]

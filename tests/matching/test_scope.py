@@ -135,3 +135,9 @@ def test_an_opening_time_phrase_dates_the_statement_after_it() -> None:
     assert not found["neck"] & PAST
     now = scope_of("Years ago, and now my face is drooping")
     assert not now["drooping"] & PAST
+
+
+def test_since_and_a_number_of_minutes_or_days_is_recent() -> None:
+    found = scope_of("i have 58 years since 30 minutes is very heavy pressure in my chest")
+    assert not found["pressure"] & PAST
+    assert scope_of("two years since my stroke, sore shoulder")["stroke"] & PAST

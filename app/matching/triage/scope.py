@@ -222,7 +222,11 @@ def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
     ]
     for n, clause in enumerate(clauses):
         words = [raws[pos] for pos in clause]
-        if _has(words, RECENT_WORDS, _RECENT_BIGRAMS) or _ago(words, _RECENT_AGO_UNITS):
+        if (
+            _has(words, RECENT_WORDS, _RECENT_BIGRAMS)
+            or _ago(words, _RECENT_AGO_UNITS)
+            or _recent_since(words)
+        ):
             continue
         if _event(words):
             _mark(found, clause, EVENT)
@@ -547,6 +551,15 @@ def _finished(first: str, second: str) -> bool:
 def _ago(words: Sequence[str], units: Collection[str]) -> bool:
     """ "<unit> ago" within the words: "two years ago", "a few months ago"."""
     return any(w == "ago" and n > 0 and words[n - 1] in units for n, w in enumerate(words))
+
+
+def _recent_since(words: Sequence[str]) -> bool:
+    """ "since 30 minutes", "since 2 days" (how long, in many Englishes): a recent time."""
+    return any(
+        w == "since" and words[n + 2] in _RECENT_AGO_UNITS
+        for n, w in enumerate(words[:-2])
+        if words[n + 1].isdigit() or words[n + 1] in ("a", "an", "few", "couple")
+    )
 
 
 def _year(words: Sequence[str]) -> bool:
