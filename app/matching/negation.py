@@ -169,11 +169,19 @@ def _forward(
             return
         if unpunctuated and pos > start and pos in boundaries and not _or_ahead(tokens, pos):
             return
+        if unpunctuated and pos > start and _new_possessive(tokens, pos):
+            return  # "i haven't been drinking fever my neck is really stiff"
         if token.clause != clause:
             for item in _listed(tokens, pos, sentence_starts):
                 mask[item] = True
             return
         mask[pos] = True
+
+
+def _new_possessive(tokens: Sequence[Token], pos: int) -> bool:
+    """A possessive that no joining word leads into opens a new statement in voice typing ("no
+    fever my neck is stiff"), unlike one inside the denied phrase ("no pain in my neck")."""
+    return tokens[pos].raw in _POSSESSIVES and tokens[pos - 1].raw not in _JOINING
 
 
 def _or_ahead(tokens: Sequence[Token], pos: int) -> bool:

@@ -135,3 +135,9 @@ def test_a_post_cue_alone_answers_only_the_end_of_a_long_unpunctuated_clause() -
     voice = "a curtain came down over my left eye for five minutes and my eyes are otherwise fine"
     assert denied(voice) == ["my", "eyes", "are"]
     assert denied("Eyes: fine") == ["eyes"]
+
+
+def test_a_possessive_opens_a_new_statement_in_voice_typing() -> None:
+    voice = "i havent been drinking fever my neck is really stiff and i cant get my chin down"
+    assert "neck" not in denied(voice)
+    assert denied("no pain in my neck") == ["pain", "in", "my", "neck"]
