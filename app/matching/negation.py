@@ -103,7 +103,11 @@ def negation_mask(
             _forward(tokens, pos + 1, mask, sentence_starts, long, boundaries)
         elif pos + 1 < len(tokens) and (token.raw, tokens[pos + 1].raw) in NEGATION_BIGRAMS:
             _forward(tokens, pos + 2, mask, sentence_starts, long, boundaries)
-        elif token.raw in POST_NEGATION_CUES and not _fine_motor(tokens, pos):
+        elif (
+            token.raw in POST_NEGATION_CUES
+            and not _fine_motor(tokens, pos)
+            and not (pos > 0 and tokens[pos - 1].raw == "than")  # "sleepier than normal"
+        ):
             _backward(tokens, pos, mask, long)
     return mask
 

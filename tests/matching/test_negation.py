@@ -141,3 +141,7 @@ def test_a_possessive_opens_a_new_statement_in_voice_typing() -> None:
     voice = "i havent been drinking fever my neck is really stiff and i cant get my chin down"
     assert "neck" not in denied(voice)
     assert denied("no pain in my neck") == ["pain", "in", "my", "neck"]
+
+
+def test_more_than_normal_is_a_comparison_not_an_answer() -> None:
+    assert denied("she has gone floppy and sleepy more than normal") == []

@@ -141,3 +141,12 @@ def test_since_and_a_number_of_minutes_or_days_is_recent() -> None:
     found = scope_of("i have 58 years since 30 minutes is very heavy pressure in my chest")
     assert not found["pressure"] & PAST
     assert scope_of("two years since my stroke, sore shoulder")["stroke"] & PAST
+
+
+def test_a_joining_word_before_a_subject_or_now_ends_a_dated_statement() -> None:
+    found = scope_of(
+        "had a heart attack 3 years ago and this feels the same tight band round my chest sweaty"
+    )
+    assert found["attack"] & PAST
+    assert not found["chest"] & PAST
+    assert scope_of("had cancer 3 years ago and was treated with chemo")["chemo"] & PAST

@@ -185,6 +185,7 @@ _SUBORDINATORS: Final = _words(
     "in on of into onto with to for from by about like at"
 )
 _SUBJECTS: Final = _words("i im ive id she shes he hes its they theyre we weve")
+_NEW_STATEMENTS: Final = _SUBJECTS | _words("this now today currently")
 _THIS_YEAR: Final = date.today().year
 # Without one of these words (or a year), no word of a text can be set aside.
 _MARKERS: Final = (
@@ -352,12 +353,22 @@ def _closes_a_time(raws: Sequence[str], clause: Sequence[int], n: int) -> bool:
     """Whether the word before position `n` ends a phrase of distant time ("six years ago",
     "last year", "as a kid") and a new statement starts at `n` ("... ago new back pain for a
     month"), not a continuation of the dated one ("... ago and was induced at 36 weeks")."""
-    if n < 2 or raws[clause[n]] in _CONTINUES:
+    if n < 2:
+        return False
+    if raws[clause[n]] in _CONTINUES and not _new_statement(raws, clause, n):
         return False
     before, earlier = raws[clause[n - 1]], raws[clause[n - 2]]
     if before in _CHILDHOOD and "as" in (earlier, raws[clause[n - 3]] if n > 2 else ""):
         return True  # "had chickenpox as a kid | tingling round my ribs for 2 days"
     return (before == "ago" and earlier in _AGO_UNITS) or (before == "year" and earlier == "last")
+
+
+def _new_statement(raws: Sequence[str], clause: Sequence[int], n: int) -> bool:
+    """ "and this", "but now", "and i": a joining word before a subject or a word of now starts
+    a new statement ("had a heart attack 3 years ago and this feels the same")."""
+    return (
+        raws[clause[n]] in _JOINS and n + 1 < len(clause) and raws[clause[n + 1]] in _NEW_STATEMENTS
+    )
 
 
 def _about(raws: Sequence[str], segment: Sequence[int]) -> str:
