@@ -150,3 +150,9 @@ def test_a_joining_word_before_a_subject_or_now_ends_a_dated_statement() -> None
     assert found["attack"] & PAST
     assert not found["chest"] & PAST
     assert scope_of("had cancer 3 years ago and was treated with chemo")["chemo"] & PAST
+
+
+def test_used_to_in_a_comparison_dates_nothing() -> None:
+    now = scope_of("my back aches and i dont feel the urge to pee the way i used to")
+    assert not now["urge"] & PAST
+    assert scope_of("my back aches and i used to get migraines")["migraines"] & PAST

@@ -181,10 +181,12 @@ _CONTINUES: Final = _words(
 # A time that anchors what follows: "breast cancer 6 years ago since 5 weeks back pain"
 _TIME_ANCHORS: Final = _words("since now today tonight yesterday currently lately recently")
 _SUBORDINATORS: Final = _words(
-    "when since after because while if that as until before where which who than whilst "
+    "when since after because while if that as until before where which who than whilst way "
     "in on of into onto with to for from by about like at"
 )
 _SUBJECTS: Final = _words("i im ive id she shes he hes its they theyre we weve")
+_FILLERS: Final = _words("a the my i was")
+_AS: Final = _words("way like as than")  # "the way I used to": a comparison, not a time
 _NEW_STATEMENTS: Final = _SUBJECTS | _words("this now today currently")
 _THIS_YEAR: Final = date.today().year
 # Without one of these words (or a year), no word of a text can be set aside.
@@ -231,7 +233,7 @@ def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
             continue
         if _event(words):
             _mark(found, clause, EVENT)
-        if _has(words, DISTANT_WORDS, _DISTANT_BIGRAMS) or _ago(words, _AGO_UNITS) or _year(words):
+        if _distant(words) or _ago(words, _AGO_UNITS) or _year(words):
             _mark(found, clause, PAST)
             if len(words) <= _SHORT_CLAUSE and n > 0:
                 _mark(found, clauses[n - 1], PAST)
@@ -523,10 +525,22 @@ def sentence_numbers(tokens: Sequence[Token], sentence_starts: Collection[int]) 
     return numbers
 
 
+def _distant(words: Sequence[str]) -> bool:
+    """A word or phrase of the distant past, but not "used to" in a comparison with it ("I don't
+    feel the urge the way I used to")."""
+    if any(word in DISTANT_WORDS for word in words):
+        return True
+    content = [w for w in words if w not in _FILLERS]
+    return any(
+        pair in _DISTANT_BIGRAMS and not (pair == ("used", "to") and n and content[n - 1] in _AS)
+        for n, pair in enumerate(pairwise(content))
+    )
+
+
 def _has(words: Sequence[str], single: Collection[str], pairs: Collection[tuple[str, str]]) -> bool:
     if any(word in single for word in words):
         return True
-    content = [w for w in words if w not in ("a", "the", "my", "i", "was")]
+    content = [w for w in words if w not in _FILLERS]
     return any(pair in pairs for pair in pairwise(content))
 
 
