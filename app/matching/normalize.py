@@ -228,7 +228,7 @@ _CHAT_SPEAKERS: Final = OTHER_PEOPLE | {"him", "her", "he", "she"}
 _WRITER_LABELS: Final = frozenset({"me", "i"})
 _FEMALE_SPEAKERS: Final = frozenset(
     {"her", "she", "mum", "mom", "mother", "wife", "daughter", "sister", "sis", "gran", "granny"}
-    | {"grandma", "nan", "nana", "aunt", "auntie", "girlfriend", "niece", "missus", "partner"}
+    | {"grandma", "nan", "nana", "aunt", "auntie", "girlfriend", "niece", "missus"}
 )
 _HE: Final = {"i": "he", "i'm": "he's", "i've": "he's", "i'd": "he'd", "im": "hes", "ive": "hes"}
 _HE.update({"my": "his", "me": "him", "mine": "his", "myself": "himself"})

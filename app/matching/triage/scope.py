@@ -225,11 +225,7 @@ def scopes(tokens: Sequence[Token], sentences: Sequence[int]) -> list[Scope]:
     ]
     for n, clause in enumerate(clauses):
         words = [raws[pos] for pos in clause]
-        if (
-            _has(words, RECENT_WORDS, _RECENT_BIGRAMS)
-            or _ago(words, _RECENT_AGO_UNITS)
-            or _recent_since(words)
-        ):
+        if _recent(words):
             continue
         if _event(words):
             _mark(found, clause, EVENT)
@@ -310,11 +306,8 @@ def _date_next(
     if n + 1 >= len(clauses) or sentences[clauses[n + 1][0]] != sentences[clauses[n][0]]:
         return
     following = [raws[pos] for pos in clauses[n + 1]]
-    if following[0] in SEGMENT_RESTARTS or _has(following, RECENT_WORDS, _RECENT_BIGRAMS):
-        return
-    if _ago(following, _RECENT_AGO_UNITS):
-        return
-    _mark(found, clauses[n + 1], PAST)
+    if following[0] not in SEGMENT_RESTARTS and not _recent(following):
+        _mark(found, clauses[n + 1], PAST)
 
 
 def _pieces(raws: Sequence[str], clause: list[int]) -> list[list[int]]:
@@ -576,6 +569,15 @@ def _finished(first: str, second: str) -> bool:
 def _ago(words: Sequence[str], units: Collection[str]) -> bool:
     """ "<unit> ago" within the words: "two years ago", "a few months ago"."""
     return any(w == "ago" and n > 0 and words[n - 1] in units for n, w in enumerate(words))
+
+
+def _recent(words: Sequence[str]) -> bool:
+    """A recent time within the words: "this morning", "an hour ago", "since 2 days"."""
+    return (
+        _has(words, RECENT_WORDS, _RECENT_BIGRAMS)
+        or _ago(words, _RECENT_AGO_UNITS)
+        or _recent_since(words)
+    )
 
 
 def _recent_since(words: Sequence[str]) -> bool:
