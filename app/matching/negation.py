@@ -8,7 +8,8 @@ Rules, kept simple so they can be predicted:
   for a month"), or only a degree word before a pain word ("not the worst headache").
   Clauses end at punctuation and at "but", "however", "although", and the scope at a word of
   time or a subject that turns the story ("no scan yet now sharp pain", "no injury im on the
-  pill"). A list that an "or" closes carries it over commas, within its sentence ("no fever,
+  pill"), or, unpunctuated, at a possessive no joining word leads into ("no fever my neck is
+  stiff"). A list that an "or" closes carries it over commas, within its sentence ("no fever,
   rash or stiff neck"); without the "or" a comma ends it ("no fever, sudden headache").
   Inside a clause, "and"/"or" keep the scope going ("no numbness or tingling") unless the next
   word after "and" starts a new positive statement ("no numbness and my neck hurts").
@@ -18,7 +19,9 @@ Rules, kept simple so they can be predicted:
   ("vomits on waking then seems OK"), or a time ("last week the stairs were fine" keeps "last
   week"), or through a subject ("can't hear out of my ear it was fine last night" denies only
   what "it" was); alone in its clause it answers the previous clause ("Temperature: normal"),
-  but not when it opens a question of its own ("OK to fly tomorrow?").
+  only that clause's last few words when it is long and unpunctuated ("...my eyes are otherwise
+  fine"), but not when it opens a question of its own ("OK to fly tomorrow?"). After "than" it
+  is a comparison, not a cue ("sleepier than normal").
 * "or" carries a negation on ("didn't fall or have an accident"); "and", "plus" and "with"
   followed by a subject or a pain word start a new, positive statement.
 * An *answer*: "no", "none", "denies"... with nothing after it in its clause (list numbers

@@ -16,6 +16,8 @@ alarm; "my mum's face has gone droopy" must. Each word gets a `Scope`, a set of 
   are how a mini-stroke is told.
 
 A segment is about whoever it mentions first ("my mum" someone else, "I" or "my back" the writer).
+A pasted chat arrives already told turn by turn (`app.matching.normalize`: "Him: my head hurts"
+reads "him: his head hurts", and the writer's "Me:" label is dropped).
 OTHER is set only when the writer also speaks of themself in a segment of their own ("My toddler
 had a temperature last week. I've got a stiff neck"); a carer writing only about the patient ("my
 husband is sweaty and his arm hurts", "my mum had lung cancer, now her back hurts") is writing the
@@ -34,12 +36,13 @@ that person's story whatever its time ("My toddler has a fever. I've got a stiff
 carrying him"): `app.matching.triage.concepts` marks it theirs, and `app.matching.triage.assess`
 weighs it on its own, never together with the writer's words.
 
-A clause with a recent-time word ("this morning", "an hour ago", "yesterday") is neither EVENT
-nor PAST. `keeps` says what survives: a symptom is dropped only in the distant past (a carer's
-"my husband had crushing chest pain an hour ago" is the patient now); a named diagnosis ("a
-stroke") is dropped when told as a past event, the patient's or anyone's; a `history` concept
-(cancer, steroids, surgery) stays in the patient's past, where it matters, but never counts in a
-segment about someone else ("my wife gets migraines", "my mum has cancer").
+A clause with a recent-time word ("this morning", "an hour ago", "yesterday", "since 2 days") is
+neither EVENT nor PAST; "used to" in a comparison ("the way I used to") dates nothing. `keeps` says
+what survives: a symptom is dropped only in the distant past (a carer's "my husband had crushing
+chest pain an hour ago" is the patient now); a named diagnosis ("a stroke") is dropped when told as
+a past event, the patient's or anyone's; a `history` concept (cancer, steroids, surgery) stays in
+the patient's past, where it matters, but never counts in a segment about someone else ("my wife
+gets migraines", "my mum has cancer").
 
 Most texts have none of these words: `scopes` checks that first and returns at once.
 """
