@@ -11,7 +11,6 @@ plural ("my temples", "sore feet") is on both sides.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from app.matching.lexicon import (
     BOTH_SIDES_PLURALS,
@@ -25,10 +24,19 @@ from app.matching.normalize import Token
 _MARKER_WORDS = frozenset(SIDE_WORDS) | frozenset(SIDE_BEFORE_SIDE)
 
 
-class SideMarker(NamedTuple):
-    pos: int
-    clause: int
-    side: Side
+class SideMarker:
+    """A word that gives a side, and where it stands (a plain class, which mypyc compiles to a
+    native one)."""
+
+    def __init__(
+        self,
+        pos: int,
+        clause: int,
+        side: Side,
+    ) -> None:
+        self.pos = pos
+        self.clause = clause
+        self.side = side
 
 
 def side_markers(tokens: Sequence[Token]) -> list[SideMarker]:

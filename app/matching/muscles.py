@@ -39,7 +39,14 @@ _Merged = tuple[
 
 def rank_muscles(index: MatchIndex, query: ScoringQuery, limit: int | None = None) -> list[Ranked]:
     """Every candidate muscle best first, or only the best `limit` of them."""
-    plan = Plan.of(index, query)
+    muscles = scored_muscles(index, Plan.of(index, query), query, limit)
+    return [muscle for _, muscle in muscles[:limit]]
+
+
+def scored_muscles(
+    index: MatchIndex, plan: Plan, query: ScoringQuery, limit: int | None
+) -> list[tuple[OrderKey, Ranked]]:
+    """The muscles scored for `rank_muscles`, best first, each with its order key."""
     found = site_candidates(index, query.sites)
     found.update(_linked_in_muscles(index, query.conditions, found))
     muscles = _muscles(index, plan, found, 0)
@@ -48,7 +55,7 @@ def rank_muscles(index: MatchIndex, query: ScoringQuery, limit: int | None = Non
         others = linked_candidates(index, query.conditions, found)
         muscles += _muscles(index, plan, others, len(muscles))
         muscles.sort()
-    return [muscle for _, muscle in muscles[:limit]]
+    return muscles
 
 
 def _linked_in_muscles(

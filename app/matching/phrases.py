@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import Literal
 
 TermKind = Literal["region", "symptom", "factor", "condition"]
 TargetIds = Mapping[str, tuple[str, ...]]  # kind -> ids of that kind, in target order
@@ -30,11 +30,20 @@ class PhraseTarget:
     id: str
 
 
-class PhraseMatch(NamedTuple):
-    start: int
-    end: int
-    targets: tuple[PhraseTarget, ...]
-    ids: TargetIds
+class PhraseMatch:
+    """The longest phrase at a place (a plain class, which mypyc compiles to a native one)."""
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        targets: tuple[PhraseTarget, ...],
+        ids: TargetIds,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.targets = targets
+        self.ids = ids
 
 
 @dataclass(slots=True)

@@ -21,12 +21,23 @@ _MAX_FACET_WORDS = 3
 _FACET_STARTS = frozenset(phrase[0] for phrase in FACET_PHRASES)
 
 
-class Item(NamedTuple):
-    start: int
-    end: int
-    targets: tuple[PhraseTarget, ...]
-    target_ids: TargetIds  # the targets' ids by kind
-    facet: str | None = None
+class Item:
+    """A phrase the reader found (a plain class, which mypyc compiles to a native one: several
+    are made per query)."""
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        targets: tuple[PhraseTarget, ...],
+        target_ids: TargetIds,  # the targets' ids by kind
+        facet: str | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.targets = targets
+        self.target_ids = target_ids
+        self.facet = facet
 
     def ids(self, kind: str) -> tuple[str, ...]:
         return self.target_ids.get(kind, ())

@@ -110,17 +110,30 @@ class Ranked:
         self.member_scores = member_scores
 
 
-class Plan(NamedTuple):
-    """Per-query constants of the formula, computed once rather than per candidate."""
+class Plan:
+    """Per-query constants of the formula, computed once rather than per candidate (a plain
+    class, as `Evidence`: its methods run once per candidate, and a native class calls them
+    directly)."""
 
-    site_weights: tuple[float, ...]  # rarity x site weight / their sum x W_REGIONS / denominator
-    condition_groups: tuple[frozenset[str], ...]
-    condition_unit: float  # W_CONDITIONS / (groups x denominator)
-    symptom_unit: float
-    factor_unit: float
-    absent_unit: float  # ABSENT_PENALTY / number of absent symptoms
-    terms: _Terms
-    one_group_per_condition: bool  # then the groups a candidate matches = its conditions
+    def __init__(
+        self,
+        site_weights: tuple[float, ...],  # rarity x site weight / their sum x W_REGIONS / denom.
+        condition_groups: tuple[frozenset[str], ...],
+        condition_unit: float,  # W_CONDITIONS / (groups x denominator)
+        symptom_unit: float,
+        factor_unit: float,
+        absent_unit: float,  # ABSENT_PENALTY / number of absent symptoms
+        terms: _Terms,
+    ) -> None:
+        self.site_weights = site_weights
+        self.condition_groups = condition_groups
+        self.condition_unit = condition_unit
+        self.symptom_unit = symptom_unit
+        self.factor_unit = factor_unit
+        self.absent_unit = absent_unit
+        self.terms = terms
+        # then the groups a candidate matches = its conditions
+        self.one_group_per_condition = _one_per_condition(condition_groups, terms.conditions)
 
     @classmethod
     def of(cls, index: MatchIndex, query: ScoringQuery) -> Plan:
@@ -134,7 +147,6 @@ class Plan(NamedTuple):
         denominator = parts or 1.0
         weights = [_site_weight(index, site) for site in query.sites]
         region_unit = W_REGIONS / ((sum(weights) or 1.0) * denominator)
-        terms = _Terms.of(query)
         return cls(
             site_weights=tuple(w * region_unit for w in weights),
             condition_groups=groups,
@@ -142,8 +154,7 @@ class Plan(NamedTuple):
             symptom_unit=_unit(W_SYMPTOMS, len(query.symptoms), denominator),
             factor_unit=_unit(W_FACTORS, len(query.factors), denominator),
             absent_unit=_unit(ABSENT_PENALTY, len(query.absent_symptoms), 1.0),
-            terms=terms,
-            one_group_per_condition=_one_per_condition(groups, terms.conditions),
+            terms=_Terms(query),
         )
 
     def ranks(self, index: MatchIndex, candidates: Candidates, start: int) -> list[Rank]:
@@ -235,22 +246,17 @@ def _unit(weight: float, count: int, denominator: float) -> float:
     return weight / (count * denominator) if count else 0.0
 
 
-class _Terms(NamedTuple):
-    """The reported terms as sets, to intersect with each candidate's own."""
+class _Terms:
+    """The reported terms as sets, to intersect with each candidate's own (a plain class, as
+    `Plan`)."""
 
-    symptoms: frozenset[str]
-    absent: frozenset[str]
-    factors: frozenset[str]
-    conditions: frozenset[str]
-    reported: bool  # was any term reported?
-
-    @classmethod
-    def of(cls, query: ScoringQuery) -> _Terms:
-        symptoms, absent = frozenset(query.symptoms), frozenset(query.absent_symptoms)
-        factors, conditions = frozenset(query.factors), frozenset(query.conditions)
-        return cls(
-            symptoms, absent, factors, conditions, bool(symptoms or absent or factors or conditions)
-        )
+    def __init__(self, query: ScoringQuery) -> None:
+        self.symptoms = frozenset(query.symptoms)
+        self.absent = frozenset(query.absent_symptoms)
+        self.factors = frozenset(query.factors)
+        self.conditions = frozenset(query.conditions)
+        # was any term reported?
+        self.reported = bool(self.symptoms or self.absent or self.factors or self.conditions)
 
     def listed_by(self, listed: PointTerms) -> _Listed:
         """The reported symptoms, absent symptoms, factors and conditions a trigger point lists."""
@@ -278,7 +284,14 @@ def rank_trigger_points(
     The trigger points linked to a reported condition that explain no site are scored only when
     one of them could still reach the best `limit` (see `Plan.ceiling`), so a common condition
     does not cost a pass over every trigger point linked to it."""
-    plan = Plan.of(index, query)
+    found, ranks = scored_points(index, Plan.of(index, query), query, limit)
+    return ranked_points(found, ranks[:limit])
+
+
+def scored_points(
+    index: MatchIndex, plan: Plan, query: ScoringQuery, limit: int | None
+) -> tuple[Candidates, list[Rank]]:
+    """The trigger points scored for `rank_trigger_points`, and their ranks, best first."""
     found = site_candidates(index, query.sites)
     ranks = plan.ranks(index, found, 0)
     ranks.sort()
@@ -287,7 +300,7 @@ def rank_trigger_points(
         ranks += plan.ranks(index, linked, len(found))
         ranks.sort()
         found.update(linked)
-    return ranked_points(found, ranks[:limit])
+    return found, ranks
 
 
 def ranked_points(candidates: Candidates, ranks: Sequence[Rank]) -> list[Ranked]:

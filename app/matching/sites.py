@@ -9,7 +9,7 @@ regions at once. Sites inferred from a spread path carry a lower weight than nam
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final, NamedTuple
+from typing import Final
 
 from app.matching.index import MatchIndex
 from app.matching.lexicon import SPREAD_CUES, Side
@@ -19,25 +19,44 @@ INFERRED_WEIGHT: Final = 0.5
 _COORDINATORS: Final = frozenset({"and", "or", "plus", "also", "both"})
 
 
-class Site(NamedTuple):
-    """A reported place (named tuples here: several are made per query)."""
+class Site:
+    """A reported place (a plain class, which mypyc compiles to a native one: several are made
+    per query)."""
 
-    regions: tuple[str, ...]
-    side: Side | None
-    phrase: str
-    weight: float = 1.0
+    def __init__(
+        self,
+        regions: tuple[str, ...],
+        side: Side | None,
+        phrase: str,
+        weight: float = 1.0,
+    ) -> None:
+        self.regions = regions
+        self.side = side
+        self.phrase = phrase
+        self.weight = weight
 
 
-class RegionMention(NamedTuple):
-    """A region phrase found in text, before facets and paths are applied."""
+class RegionMention:
+    """A region phrase found in text, before facets and paths are applied (a plain class, as
+    `Site`)."""
 
-    regions: tuple[str, ...]
-    side: Side | None
-    phrase: str
-    start: int
-    end: int
-    clause: int
-    facet: str | None
+    def __init__(
+        self,
+        regions: tuple[str, ...],
+        side: Side | None,
+        phrase: str,
+        start: int,
+        end: int,
+        clause: int,
+        facet: str | None,
+    ) -> None:
+        self.regions = regions
+        self.side = side
+        self.phrase = phrase
+        self.start = start
+        self.end = end
+        self.clause = clause
+        self.facet = facet
 
 
 def sites_from_mentions(

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any
-
 import pytest
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from app.matching import MatchIndex, MatchQuery, RegionInput, build_index, match
-from app.matching.candidates import Candidates
+from app.matching import MatchIndex, build_index
 from app.matching.fuzzy import Speller, max_edits
-from app.matching.muscles import rank_muscles
-from app.matching.scoring import Plan, Ranked, ScoringQuery, rank_trigger_points
+from app.matching.muscles import rank_muscles, scored_muscles
+from app.matching.scoring import Plan, Ranked, ScoringQuery, rank_trigger_points, scored_points
 from app.matching.sites import Site
 from tests.matching.dataset import small_dataset
 from tests.matching.test_index import scaled
@@ -71,29 +67,26 @@ def _rows(ranked: list[Ranked]) -> list[tuple[object, ...]]:
 
 
 def test_a_twenty_fold_dataset_scores_no_more_candidates(
-    index: MatchIndex, twenty_fold: MatchIndex, monkeypatch: pytest.MonkeyPatch
+    index: MatchIndex, twenty_fold: MatchIndex
 ) -> None:
     # every copy of a trigger point keeps its conditions, so "tension-type headache" is linked
     # to twenty times more trigger points; none of them can reach the best two here
-    scored: list[str] = []
-    original = Plan.ranks
-
-    def counted(plan: Plan, source: MatchIndex, candidates: Candidates, start: int) -> Any:
-        scored.extend(source.trigger_point_ids[tp_no] for tp_no in candidates)
-        return original(plan, source, candidates, start)
-
-    monkeypatch.setattr(Plan, "ranks", counted)
-    query = MatchQuery(
-        regions=(RegionInput("temple"),), conditions=("tension-type-headache",), limit=2
+    query = ScoringQuery(
+        (Site(("temple",), None, "temple"),), (), (), (), ("tension-type-headache",)
     )
 
-    def scored_by(source: MatchIndex) -> list[str]:
-        scored.clear()
-        match(source, query)
-        match(source, replace(query, group_by="muscle"))
-        return list(scored)
+    def scored_by(source: MatchIndex) -> tuple[list[str], list[str]]:
+        plan = Plan.of(source, query)
+        points, _ = scored_points(source, plan, query, 2)
+        muscles = scored_muscles(source, plan, query, 2)
+        members = [tp for _, muscle in muscles for tp in muscle.members]
+        ids = source.trigger_point_ids
+        return sorted(ids[tp] for tp in points), sorted(ids[tp] for tp in members)
 
-    assert scored_by(twenty_fold) == scored_by(index) != []
+    real = scored_by(index)
+    assert real[0]
+    assert real[1]
+    assert scored_by(twenty_fold) == real
 
 
 def test_speller_buckets_agree_with_searching_every_choice() -> None:

@@ -43,17 +43,37 @@ STRUCTURED: Final = -1  # the start of evidence that came from a structured inpu
 Regions = tuple[str, ...]
 
 
-class Evidence(NamedTuple):
+class Evidence:
     """One concept found, and the words it came from (`start` is STRUCTURED for an input);
     `whose`: WRITERS, or someone else's when the writer also speaks of themself: SHARED (it
-    counts in the writer's story too) or THEIRS (only in the other person's story)."""
+    counts in the writer's story too) or THEIRS (only in the other person's story).
 
-    concept: str
-    words: str
-    start: int = STRUCTURED
-    end: int = STRUCTURED
-    sentence: int = STRUCTURED
-    whose: int = 0
+    A plain class, as `Found`: most queries make a dozen or more. Each one found is its own
+    piece of evidence (compared and hashed by identity), and `order` sorts them."""
+
+    def __init__(
+        self,
+        concept: str,
+        words: str,
+        start: int = STRUCTURED,
+        end: int = STRUCTURED,
+        sentence: int = STRUCTURED,
+        whose: int = WRITERS,
+    ) -> None:
+        self.concept = concept
+        self.words = words
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+        self.whose = whose
+
+    def order(self) -> tuple[str, str, int, int, int, int]:
+        """The sort key: concept, words, then place in the text."""
+        return (self.concept, self.words, self.start, self.end, self.sentence, self.whose)
+
+    def as_theirs(self) -> Evidence:
+        """The same evidence, told only in someone else's story."""
+        return Evidence(self.concept, self.words, self.start, self.end, self.sentence, THEIRS)
 
 
 class Found:
@@ -280,7 +300,7 @@ def _writers_story(
         )
 
     return Found(
-        tuple(e if own(e) else e._replace(whose=THEIRS) for e in present),
+        tuple(e if own(e) else e.as_theirs() for e in present),
         tuple(filter(own, denied)),
     )
 
@@ -368,7 +388,7 @@ def _closest(
     """One occurrence of each part, all in one sentence within `NEAR_WINDOW` words: every part
     present if possible, else the first such combination (which denies the finding)."""
     fallback: tuple[Evidence, ...] | None = None
-    for anchor in sorted({e for options in parts for e in options}):
+    for anchor in sorted({e for options in parts for e in options}, key=Evidence.order):
         window = [
             [
                 e
