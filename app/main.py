@@ -15,6 +15,7 @@ from app.config import Settings, get_settings
 from app.database import create_engine, create_sessionmaker
 from app.errors import install_error_handlers
 from app.health.router import router as health_router
+from app.matches.batching import Batch
 from app.matches.router import router as matches_router
 from app.matches.snapshot import Snapshot
 from app.triage.router import router as triage_router
@@ -59,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ),
     )
     app.state.settings = settings
+    app.state.match_batch = Batch()
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

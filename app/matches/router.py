@@ -1,16 +1,19 @@
 """``POST /v1/matches`` and ``POST /v1/interpret``: translate HTTP to the pure matcher.
 
-Request bodies are health data: nothing here logs or stores them.
+Request bodies are health data: nothing here logs or stores them. The matcher runs in the app's
+match batch (`app.matches.batching`): the requests that arrive together are matched together.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 import orjson
 from fastapi import APIRouter, Body, Request, Response
 
 from app.errors import InvalidInputError, ProblemError, problem_responses
+from app.matches.batching import Batch
 from app.matches.schemas import (
     EXAMPLE,
     InterpretRequest,
@@ -52,6 +55,12 @@ def _match(request: Request, body: InterpretRequest) -> MatchOutcome:
         raise _unknown(exc) from None
 
 
+async def _batched(request: Request, respond: Callable[[], Response]) -> Response:
+    """`respond()`, run in the app's match batch (`app.matches.batching`)."""
+    batch: Batch[Response] = request.app.state.match_batch
+    return await batch.run(respond)
+
+
 def _json(content: object) -> Response:
     # The matcher's frozen dataclasses already have the response's shape (tests check them
     # against MatchResponse / InterpretResponse); orjson writes them directly, skipping a second
@@ -91,7 +100,7 @@ def _unknown(exc: UnknownTermError) -> InvalidInputError:
 async def post_matches(
     request: Request, body: Annotated[MatchRequest, Body(examples=[EXAMPLE])]
 ) -> Response:
-    return _json(_match(request, body))
+    return await _batched(request, lambda: _json(_match(request, body)))
 
 
 @router.post(
@@ -104,7 +113,10 @@ async def post_matches(
 async def post_interpret(
     request: Request, body: Annotated[InterpretRequest, Body(examples=[EXAMPLE])]
 ) -> Response:
-    outcome = _match(request, body)
+    return await _batched(request, lambda: _interpretation(_match(request, body)))
+
+
+def _interpretation(outcome: MatchOutcome) -> Response:
     return _json(
         {
             "interpretation": outcome.interpretation,
