@@ -21,7 +21,7 @@ interpretation shows it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final, NamedTuple
+from typing import Final
 
 from app.matching.index import MatchIndex
 from app.matching.lexicon import Side
@@ -44,10 +44,18 @@ from app.matching.triage import assess
 from app.matching.triage.concepts import Found, age_evidence, sex_evidence, structured_evidence
 
 
-class _Reading(NamedTuple):
-    interpretation: Interpretation
-    scoring: ScoringQuery
-    triage: Triage
+class _Reading:
+    """What a query says: interpretation, scoring query and triage (a plain class)."""
+
+    def __init__(
+        self,
+        interpretation: Interpretation,
+        scoring: ScoringQuery,
+        triage: Triage,
+    ) -> None:
+        self.interpretation = interpretation
+        self.scoring = scoring
+        self.triage = triage
 
 
 _NO_TEXT: Final = TextAnalysis()

@@ -210,14 +210,20 @@ class WordTokens:
 _NO_WORD_TOKENS: Final = WordTokens(())
 
 
-class Words(NamedTuple):
+class Words:
     """A text's tokens, the clause numbers that begin a new sentence (after ".", ";", "!", "?"
     or a new line, or at a clause-breaking word: "but"), and those of the clauses that end with
-    a question mark."""
+    a question mark. (A plain class, which mypyc compiles to a native one.)"""
 
-    tokens: list[Token]
-    sentence_starts: frozenset[int]
-    questions: frozenset[int] = frozenset()
+    def __init__(
+        self,
+        tokens: list[Token],
+        sentence_starts: frozenset[int],
+        questions: frozenset[int] = frozenset(),
+    ) -> None:
+        self.tokens = tokens
+        self.sentence_starts = sentence_starts
+        self.questions = questions
 
 
 _SENTENCE_END = re.compile(r"[.;!?\n]")

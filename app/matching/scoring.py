@@ -39,7 +39,7 @@ Evidence is built only for the rows returned.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Final, NamedTuple
+from typing import Final
 
 from app.matching.candidates import Candidates, linked_candidates, site_candidates
 from app.matching.credit import SiteHit
@@ -54,15 +54,26 @@ W_FACTORS: Final = 0.5
 ABSENT_PENALTY: Final = 0.3
 
 
-class ScoringQuery(NamedTuple):
-    sites: tuple[Site, ...]
-    symptoms: tuple[str, ...]
-    absent_symptoms: tuple[str, ...]
-    factors: tuple[str, ...]
-    conditions: tuple[str, ...]
-    # alternatives named together ("sciatica" -> sciatica or piriformis syndrome); defaults to
-    # one group per condition
-    condition_groups: tuple[tuple[str, ...], ...] = ()
+class ScoringQuery:
+    """What the ranking reads of a query (a plain class, which mypyc compiles to a native one)."""
+
+    def __init__(
+        self,
+        sites: tuple[Site, ...],
+        symptoms: tuple[str, ...],
+        absent_symptoms: tuple[str, ...],
+        factors: tuple[str, ...],
+        conditions: tuple[str, ...],
+        # alternatives named together ("sciatica" -> sciatica or piriformis syndrome); defaults to
+        # one group per condition
+        condition_groups: tuple[tuple[str, ...], ...] = (),
+    ) -> None:
+        self.sites = sites
+        self.symptoms = symptoms
+        self.absent_symptoms = absent_symptoms
+        self.factors = factors
+        self.conditions = conditions
+        self.condition_groups = condition_groups
 
     def groups(self) -> tuple[tuple[str, ...], ...]:
         return self.condition_groups or tuple((c,) for c in self.conditions)

@@ -11,7 +11,7 @@ phrase is reported as unrecognised, grouped into runs of adjacent words.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from typing import Final, NamedTuple
+from typing import Final
 
 from app.matching.age import stated_age
 from app.matching.index import MatchIndex
@@ -32,17 +32,33 @@ from app.matching.triage.scope import scopes, sentence_numbers
 _SPLIT: Final = NEGATION_CUES | {"and", "or", "nor", "plus"}
 
 
-class TextAnalysis(NamedTuple):
-    sites: tuple[Site, ...] = ()
-    symptoms: tuple[str, ...] = ()
-    absent_symptoms: tuple[str, ...] = ()
-    factors: tuple[str, ...] = ()
-    conditions: tuple[str, ...] = ()
-    condition_groups: tuple[tuple[str, ...], ...] = ()
-    negated: tuple[str, ...] = ()
-    unrecognized: tuple[str, ...] = ()
-    triage: Found = Found()  # triage concepts, present and denied
-    age: int | None = None  # stated in the text ("I'm 65")
+class TextAnalysis:
+    """What one free-text description says (a plain class, which mypyc compiles to a native
+    one)."""
+
+    def __init__(
+        self,
+        sites: tuple[Site, ...] = (),
+        symptoms: tuple[str, ...] = (),
+        absent_symptoms: tuple[str, ...] = (),
+        factors: tuple[str, ...] = (),
+        conditions: tuple[str, ...] = (),
+        condition_groups: tuple[tuple[str, ...], ...] = (),
+        negated: tuple[str, ...] = (),
+        unrecognized: tuple[str, ...] = (),
+        triage: Found = Found(),  # triage concepts, present and denied
+        age: int | None = None,  # stated in the text ("I'm 65")
+    ) -> None:
+        self.sites = sites
+        self.symptoms = symptoms
+        self.absent_symptoms = absent_symptoms
+        self.factors = factors
+        self.conditions = conditions
+        self.condition_groups = condition_groups
+        self.negated = negated
+        self.unrecognized = unrecognized
+        self.triage = triage
+        self.age = age
 
 
 def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from app.matching.hierarchy import Hierarchy
 from app.matching.records import DatasetRecords, ScreeningQuestionRecord
-from app.matching.result import RedFlagHit, Triage
+from app.matching.result import RedFlagHit, ScreeningQuestion, Triage
 from app.matching.triage.concepts import (
     STRUCTURED,
     THEIRS,
@@ -40,14 +40,17 @@ class TriageRules:
     rules: RuleBook
     questions: Mapping[str, ScreeningQuestionRecord]  # in the data's order, which is asking order
     questions_by_concept: Mapping[str, tuple[str, ...]]
+    shown: Mapping[str, ScreeningQuestion]  # each question as a response shows it (made once)
 
 
 def compile_triage(records: DatasetRecords, hierarchy: Hierarchy) -> TriageRules:
+    questions = records.screening_questions
     return TriageRules(
         concepts=compile_concepts(records.triage_concepts, hierarchy),
         rules=compile_rules(records.red_flags),
-        questions={q.id: q for q in records.screening_questions},
-        questions_by_concept=questions_by_concept(records.screening_questions),
+        questions={q.id: q for q in questions},
+        questions_by_concept=questions_by_concept(questions),
+        shown={q.id: ScreeningQuestion(q.id, q.text, q.red_flag) for q in questions},
     )
 
 
@@ -83,6 +86,7 @@ def assess(
     known = present.keys() | {e.concept for e in found.denied}
     screening = questions_to_ask(
         rules.questions,
+        rules.shown,
         rules.questions_by_concept,
         rules.rules.flags,
         present,

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final, NamedTuple
+from typing import Final
 
 from app.matching.hierarchy import Hierarchy
 from app.matching.normalize import Token
@@ -178,13 +178,21 @@ def _parts_first(findings: Sequence[TriageConceptRecord]) -> tuple[TriageConcept
     return tuple(ordered)
 
 
-class TextSpans(NamedTuple):
-    """What the text reader found, as triage reads it."""
+class TextSpans:
+    """What the text reader found, as triage reads it (a plain class, which mypyc compiles to a
+    native one)."""
 
-    tokens: Sequence[Token]
-    negated: Sequence[bool]
-    scopes: Sequence[Scope]
-    sentences: Sequence[int]  # per token
+    def __init__(
+        self,
+        tokens: Sequence[Token],
+        negated: Sequence[bool],
+        scopes: Sequence[Scope],
+        sentences: Sequence[int],  # per token
+    ) -> None:
+        self.tokens = tokens
+        self.negated = negated
+        self.scopes = scopes
+        self.sentences = sentences
 
 
 def text_evidence(

@@ -29,6 +29,7 @@ def questions_by_concept(
 
 def questions_to_ask(
     questions: Mapping[str, ScreeningQuestionRecord],
+    shown: Mapping[str, ScreeningQuestion],
     by_concept: Mapping[str, tuple[str, ...]],
     flags: Mapping[str, RedFlagRecord],
     present: Mapping[str, Evidence],
@@ -36,8 +37,8 @@ def questions_to_ask(
     answered: Collection[str],
     hits: Sequence[RedFlagHit],
 ) -> tuple[ScreeningQuestion, ...]:
-    """`questions` in asking order; `known`: concepts present or denied; `answered`: question
-    ids answered either way."""
+    """`questions` in asking order, as `shown`; `known`: concepts present or denied; `answered`:
+    question ids answered either way."""
     candidates = {qid for concept in present for qid in by_concept.get(concept, ())}
     if not candidates:
         return ()
@@ -49,5 +50,5 @@ def questions_to_ask(
         if any(concept in known for concept in question.yes_means):
             continue
         if any(all(c in present for c in group) for group in question.ask_when):
-            asked.append(ScreeningQuestion(question.id, question.text, question.red_flag))
+            asked.append(shown[qid])
     return tuple(asked)
