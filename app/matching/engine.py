@@ -38,7 +38,7 @@ from app.matching.result import (
 from app.matching.results import build_rows
 from app.matching.scoring import ScoringQuery, rank_trigger_points
 from app.matching.sites import Site
-from app.matching.terms import resolve, resolve_all, resolve_symptoms
+from app.matching.terms import resolve_all, resolve_sites, resolve_symptoms
 from app.matching.text import TextAnalysis, analyse_text
 from app.matching.triage import assess
 from app.matching.triage.concepts import Found, age_evidence, sex_evidence, structured_evidence
@@ -122,7 +122,7 @@ def _read(index: MatchIndex, query: MatchQuery) -> _Reading:
         age=age,
     )
     inputs: list[tuple[TermKind, str, str]] = [
-        ("region", site.regions[0], site.phrase) for site in structured
+        ("region", region, site.phrase) for site in structured for region in site.regions
     ]
     inputs += [("symptom", s, s) for s in given_symptoms]
     inputs += [("factor", f, f) for f in given_factors]
@@ -154,11 +154,11 @@ def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _structured_sites(index: MatchIndex, query: MatchQuery) -> list[Site]:
-    sites = []
-    for n, item in enumerate(query.regions):
-        region = resolve(index, "region", f"regions[{n}].region", item.region)
-        sites.append(Site((region,), item.side, item.region))
-    return sites
+    return [
+        site
+        for n, item in enumerate(query.regions)
+        for site in resolve_sites(index, f"regions[{n}].region", item.region, item.side)
+    ]
 
 
 def _dedupe(index: MatchIndex, sites: Sequence[Site]) -> tuple[Site, ...]:

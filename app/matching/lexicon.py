@@ -185,6 +185,9 @@ STOPWORDS: Final = _words(
     worst would wouldnt yeah year years yes yesterday you your yours
     """
 )
+# A chart's position words that place the pain within a part without naming a narrower region
+# ("proximal forearm" is the forearm): understood, and read as the part.
+POSITION_WORDS: Final = _words("proximal distal superior inferior aspect")
 
 # Words phrase matching may step over inside a phrase ("behind my left eye").
 SKIPPABLE_IN_PHRASE: Final = DETERMINERS | frozenset(SIDE_WORDS)
@@ -198,6 +201,7 @@ INTENSIFIERS: Final = _words(
 # Grammar words: never spell-corrected and never reported as unrecognised.
 FUNCTION_WORDS: Final = (
     STOPWORDS
+    | POSITION_WORDS
     | DETERMINERS
     | NEGATION_CUES
     | POST_NEGATION_CUES

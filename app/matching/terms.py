@@ -1,8 +1,14 @@
 """Structured values (body-map regions, symptom/factor/condition lists) -> dataset ids.
 
-A value may be an id, a name or a synonym, in any case and punctuation. An unknown value is a
-client error: `UnknownTermError` names the field and suggests the closest ids, so a frontend
-can show "did you mean ...".
+One vocabulary for every input: a value may be an id, a name or a synonym, in any case and
+punctuation, or any wording in which the free-text reader understands every word and finds
+terms of the value's kind: clinical anatomy ("posterior knee" -> the back of the knee,
+"lumbar"), the vocabulary's phrases and abbreviations ("LBP", "pins and needles"); the terms of
+other kinds it names are left out ("lumbar pain" as a region is the low back). A value the
+reader only partly understands or must correct ("kneee"), or that denies something ("no knee"),
+or that names no term of its kind, is refused: an unknown value is a client error, and
+`UnknownTermError` names the field and suggests the closest ids, so a frontend can show "did you
+mean ...".
 """
 
 from __future__ import annotations
@@ -12,24 +18,32 @@ from typing import Final
 from rapidfuzz import fuzz, process
 
 from app.matching.index import MatchIndex
-from app.matching.normalize import display, phrase_key
+from app.matching.lexicon import Side
+from app.matching.normalize import display, phrase_key, split_words
 from app.matching.phrases import TermKind
 from app.matching.query import UnknownTermError
+from app.matching.scan import correct_spelling
+from app.matching.sites import Site
+from app.matching.text import TextAnalysis, analyse_text
 
 MAX_SUGGESTIONS: Final = 3
 _SUGGESTION_CUTOFF: Final = 60
 
 
-def resolve(index: MatchIndex, kind: TermKind, field: str, value: str) -> str:
-    """The id `value` names, or UnknownTermError."""
+def resolve(index: MatchIndex, kind: TermKind, field: str, value: str) -> tuple[str, ...]:
+    """The ids `value` names (one, unless a wording names several), or UnknownTermError."""
     table = index.terms[kind]
     lowered = value.strip().lower()
     if lowered in table.names:
-        return lowered
+        return (lowered,)
     found = table.lookup.get(phrase_key(value))
-    if found is None:
+    if found is not None:
+        return (found,)
+    reading = _reading(index, value)
+    ids = _ids_read(reading, kind) if reading else ()
+    if not ids:
         raise UnknownTermError(field, value, suggest(index, kind, value))
-    return found
+    return ids
 
 
 def resolve_all(
@@ -38,8 +52,48 @@ def resolve_all(
     """Resolve a list, keeping the first occurrence of each id."""
     if not values:
         return ()
-    ids = [resolve(index, kind, f"{field}[{n}]", value) for n, value in enumerate(values)]
-    return tuple(dict.fromkeys(ids))
+    found = [resolve(index, kind, f"{field}[{n}]", value) for n, value in enumerate(values)]
+    return tuple(dict.fromkeys(term for ids in found for term in ids))
+
+
+def resolve_sites(index: MatchIndex, field: str, value: str, side: Side | None) -> list[Site]:
+    """The places a body-map value names: one region by id, name or synonym, or the places the
+    text reader finds in it ("posterior arm": the back of the upper arm, elbow and forearm). The
+    side given wins over one the wording states ("left posterior knee")."""
+    table = index.terms["region"]
+    lowered = value.strip().lower()
+    found = lowered if lowered in table.names else table.lookup.get(phrase_key(value))
+    if found is not None:
+        return [Site((found,), side, value)]
+    reading = _reading(index, value)
+    if reading is None or not reading.sites:
+        raise UnknownTermError(field, value, suggest(index, "region", value))
+    return [Site(site.regions, side or site.side, value, site.weight) for site in reading.sites]
+
+
+def _reading(index: MatchIndex, value: str) -> TextAnalysis | None:
+    """The text reader's reading of a value, when it understood every word as written (a
+    structured value is deliberate: a misspelling is the client's to fix, with suggestions) and
+    denied none."""
+    tokens = split_words(value, index.word_tokens).tokens
+    if correct_spelling(index, tokens) != tokens:
+        return None
+    reading = analyse_text(index, value)
+    if reading.unrecognized or reading.negated:
+        return None
+    return reading
+
+
+def _ids_read(reading: TextAnalysis, kind: TermKind) -> tuple[str, ...]:
+    """The ids of one kind in a reading."""
+    if kind == "region":
+        return tuple(dict.fromkeys(r for site in reading.sites for r in site.regions))
+    found = {
+        "symptom": reading.symptoms,
+        "factor": reading.factors,
+        "condition": reading.conditions,
+    }
+    return found[kind]
 
 
 def resolve_symptoms(
@@ -57,7 +111,7 @@ def resolve_symptoms(
         if lowered in questions:
             answers[lowered] = None
         else:
-            symptoms[resolve(index, "symptom", f"{field}[{n}]", value)] = None
+            symptoms.update(dict.fromkeys(resolve(index, "symptom", f"{field}[{n}]", value)))
     return tuple(answers), tuple(symptoms)
 
 
