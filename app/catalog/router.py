@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.catalog import schemas as s
-from app.catalog.service import conditions, muscles, regions, trigger_points
+from app.catalog.service import conditions, muscles, regions, terms, trigger_points
 from app.database import get_session
 from app.dataset.service import dataset_info
 from app.errors import problem_responses
@@ -163,6 +163,56 @@ async def get_condition(
     session: Session, condition_id: Annotated[str, _id("carpal-tunnel-syndrome")]
 ) -> s.ConditionDetail:
     return await conditions.get_condition(session=session, condition_id=condition_id)
+
+
+@router.get(
+    "/symptoms",
+    tags=["symptoms and factors"],
+    summary="List symptoms besides pain (a picker for `symptoms` / `absent_symptoms`)",
+    responses=problem_responses(422),
+)
+async def list_symptoms(
+    session: Session,
+    page: Pages,
+    q: Annotated[SearchQuery | None, Query(description="Text in the name or a synonym.")] = None,
+) -> Page[s.TermSummary]:
+    return await terms.list_terms(session=session, kind="symptom", paging=page, text=q)
+
+
+@router.get(
+    "/symptoms/{symptom_id}",
+    tags=["symptoms and factors"],
+    summary="A symptom with the trigger points that list it",
+    responses=problem_responses(404, 422),
+)
+async def get_symptom(
+    session: Session, symptom_id: Annotated[str, _id("tingling")]
+) -> s.TermSummary:
+    return await terms.get_term(session=session, kind="symptom", term_id=symptom_id)
+
+
+@router.get(
+    "/factors",
+    tags=["symptoms and factors"],
+    summary="List activating and perpetuating factors (a picker for `factors`)",
+    responses=problem_responses(422),
+)
+async def list_factors(
+    session: Session,
+    page: Pages,
+    q: Annotated[SearchQuery | None, Query(description="Text in the name or a synonym.")] = None,
+) -> Page[s.TermSummary]:
+    return await terms.list_terms(session=session, kind="factor", paging=page, text=q)
+
+
+@router.get(
+    "/factors/{factor_id}",
+    tags=["symptoms and factors"],
+    summary="A factor with the trigger points that list it",
+    responses=problem_responses(404, 422),
+)
+async def get_factor(session: Session, factor_id: Annotated[str, _id("stress")]) -> s.TermSummary:
+    return await terms.get_term(session=session, kind="factor", term_id=factor_id)
 
 
 @router.get("/dataset", tags=["dataset"], summary="Dataset version, counts, sources and licence")

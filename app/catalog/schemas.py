@@ -112,6 +112,16 @@ class ConditionSummary(Ref):
     )
 
 
+class TermSummary(Ref):
+    """A symptom (besides pain) or an activating factor: what a picker shows, and what
+    `POST /v1/matches` accepts in `symptoms` or `factors` (the id, the name or a synonym)."""
+
+    synonyms: list[str]
+    trigger_points: list[TriggerPointSummary] = Field(
+        description="The trigger points that list it, head to toe."
+    )
+
+
 class ConditionDetail(ConditionSummary):
     description: str
     sources: list[Citation]

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from app.dataset import schema
 from app.dataset.problems import DataProblem
+from app.matching import normalize
 from app.matching.triage.trie import phrase_key
 
 Located = list[tuple[str, Any]]
@@ -219,11 +220,14 @@ def _names(entry: Any) -> Iterable[str]:
 
 
 def _name_collisions(items: Located) -> Iterator[DataProblem]:
-    owner: dict[str, str] = {}
+    """Two entries of a kind whose names or synonyms read alike: the matcher looks a value up
+    by its phrase key (case, plurals and determiners aside), so "long drives" and "long drive"
+    are one wording, and it could name only one of them."""
+    owner: dict[tuple[str, ...], tuple[str, str]] = {}
     for file, entry in items:
-        for name in {n.casefold() for n in _names(entry)}:
-            if name in owner and owner[name] != entry.id:
-                yield DataProblem(
-                    file, entry.id, "synonyms", f"name {name!r} is also used by {owner[name]!r}"
-                )
-            owner.setdefault(name, entry.id)
+        for name in _names(entry):
+            key = normalize.phrase_key(name)
+            first = owner.setdefault(key, (entry.id, name))
+            if first[0] != entry.id:
+                message = f"name {name!r} reads as {first[1]!r} of {first[0]!r}"
+                yield DataProblem(file, entry.id, "synonyms", message)

@@ -95,7 +95,11 @@ def _region_row(entry: schema.RegionEntry, position: int) -> dict[str, Any]:
 
 
 def _term_row(entry: schema.TermEntry, _: int) -> dict[str, Any]:
-    return {"name": entry.name, "synonyms": list(entry.synonyms)}
+    return {
+        "name": entry.name,
+        "synonyms": list(entry.synonyms),
+        "search_text": search_text(entry.name, entry.synonyms),
+    }
 
 
 def _condition_row(entry: schema.ConditionEntry, _: int) -> dict[str, Any]:

@@ -25,17 +25,7 @@ def _summary(condition: m.Condition, points: list[s.TriggerPointSummary]) -> s.C
 async def _linked_points(
     session: AsyncSession, condition_ids: list[int]
 ) -> dict[int, list[s.TriggerPointSummary]]:
-    """The trigger points linked to each of the conditions, head to toe (one query)."""
-    linked = q.head_to_toe(
-        select(m.TriggerPointCondition.condition_id, m.TriggerPoint, m.Muscle)
-        .join(m.TriggerPoint, m.TriggerPointCondition.trigger_point_id == m.TriggerPoint.id)
-        .join(m.Muscle, m.TriggerPoint.muscle_id == m.Muscle.id)
-        .where(m.TriggerPointCondition.condition_id.in_(condition_ids))
-    ).order_by(m.TriggerPoint.position)
-    found: dict[int, list[s.TriggerPointSummary]] = {key: [] for key in condition_ids}
-    for key, tp, muscle in (await session.execute(linked)).all():
-        found[key].append(q.trigger_point_ref(tp, muscle))
-    return found
+    return await q.linked_points(session, m.TriggerPointCondition.condition_id, condition_ids)
 
 
 async def list_conditions(

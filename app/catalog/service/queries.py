@@ -144,3 +144,21 @@ async def referral_zones(
             s.ReferralZone(region=summary, zone=zone.zone, weight=zone.weight)
         )
     return zones
+
+
+async def linked_points(
+    session: AsyncSession, link: InstrumentedAttribute[int], keys: list[int]
+) -> dict[int, list[s.TriggerPointSummary]]:
+    """The trigger points linked to each of `keys` through `link` (a link table's column, such
+    as ``TriggerPointCondition.condition_id``), head to toe, in one query."""
+    table = link.class_
+    linked = head_to_toe(
+        select(link, m.TriggerPoint, m.Muscle)
+        .join(m.TriggerPoint, table.trigger_point_id == m.TriggerPoint.id)
+        .join(m.Muscle, m.TriggerPoint.muscle_id == m.Muscle.id)
+        .where(link.in_(keys))
+    ).order_by(m.TriggerPoint.position)
+    found: dict[int, list[s.TriggerPointSummary]] = {key: [] for key in keys}
+    for key, tp, muscle in (await session.execute(linked)).all():
+        found[key].append(trigger_point_ref(tp, muscle))
+    return found
