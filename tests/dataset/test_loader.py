@@ -132,24 +132,21 @@ def test_vocabulary_pointing_nowhere(data_copy: Path, edit: Edit) -> None:
     assert found == {"odd feeling": "points to nothing", "elbow thing": "unknown region 'elbowz'"}
 
 
-def test_colliding_synonyms(data_copy: Path, edit: Edit) -> None:
-    edit("regions.yaml", lambda doc: doc["regions"][1]["synonyms"].append("crown"))
+@pytest.mark.parametrize(
+    ("added", "reason"),
+    [
+        # the forehead (regions[1]) comes first, so the top of the head's own "crown" collides
+        ("crown", "name 'crown' reads as 'crown' of 'forehead'"),
+        # a plural and a determiner aside, "the crowns" is "crown"
+        ("the crowns", "name 'crown' reads as 'the crowns' of 'forehead'"),
+    ],
+)
+def test_synonyms_that_read_alike_collide(
+    data_copy: Path, edit: Edit, added: str, reason: str
+) -> None:
+    edit("regions.yaml", lambda doc: doc["regions"][1]["synonyms"].append(added))
     found = problems(data_copy)
-    # the forehead (regions[1]) comes first, so the top of the head's own "crown" collides
-    assert any(
-        p.entry == "vertex" and p.reason == "name 'crown' reads as 'crown' of 'forehead'"
-        for p in found
-    )
-
-
-def test_synonyms_that_read_alike_collide(data_copy: Path, edit: Edit) -> None:
-    # a plural and a determiner aside, "the crowns" is "crown", the top of the head's synonym
-    edit("regions.yaml", lambda doc: doc["regions"][1]["synonyms"].append("the crowns"))
-    found = problems(data_copy)
-    assert any(
-        p.entry == "vertex" and p.reason == "name 'crown' reads as 'the crowns' of 'forehead'"
-        for p in found
-    )
+    assert any(p.entry == "vertex" and p.reason == reason for p in found)
 
 
 def test_a_triage_phrase_that_reads_as_one_bare_word(data_copy: Path, edit: Edit) -> None:
