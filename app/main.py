@@ -18,6 +18,7 @@ from app.health.router import router as health_router
 from app.matches.batching import Batch
 from app.matches.router import router as matches_router
 from app.matches.snapshot import Snapshot
+from app.matches.vocabulary import router as vocabulary_router
 from app.triage.router import router as triage_router
 
 DESCRIPTION = """
@@ -76,5 +77,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.router.routes[:0] = matches_router.routes
     app.include_router(health_router)
     app.include_router(catalog_router)
+    app.include_router(vocabulary_router)
     app.include_router(triage_router)
     return app

@@ -1,5 +1,6 @@
-"""The matcher's immutable in-memory index, built from the database and swapped when the
-dataset version changes. The match path reads ``Snapshot.index`` and never queries the database.
+"""The matcher's immutable in-memory index (and the autocomplete vocabulary), built from the
+database and swapped when the dataset version changes. The match path reads ``Snapshot.index``
+and never queries the database.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from app.dataset.records import records_from_db
 from app.dataset.versions import latest_version
 from app.errors import UnavailableError
 from app.matching import MatchIndex, build_index
+from app.matching.vocabulary import Vocabulary, build_vocabulary
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +30,7 @@ class Snapshot:
     def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
         self._sessionmaker = sessionmaker
         self.index: MatchIndex | None = None
+        self.vocabulary: Vocabulary | None = None
         self.revision: int | None = None
 
     async def _latest_revision(self) -> int | None:
@@ -43,6 +46,7 @@ class Snapshot:
         async with self._sessionmaker() as session:
             records = await records_from_db(session)
         self.index = build_index(records)
+        self.vocabulary = build_vocabulary(records)
         self.revision = revision
         # The index is immutable and long-lived: move it (and everything loaded so far) out of
         # the cyclic garbage collector's reach, so full collections don't walk it on the hot
@@ -77,9 +81,20 @@ class Snapshot:
                     await task
 
 
+_NOT_LOADED = "The dataset is not loaded yet; run `triggermap seed`."
+
+
 def current_index(request: Request) -> MatchIndex:
     """The index being served, or 503 before the first one is built."""
     snapshot: Snapshot = request.app.state.snapshot
     if snapshot.index is None:
-        raise UnavailableError("The dataset is not loaded yet; run `triggermap seed`.")
+        raise UnavailableError(_NOT_LOADED)
     return snapshot.index
+
+
+def current_vocabulary(request: Request) -> Vocabulary:
+    """The vocabulary being served, or 503 before the first one is built."""
+    snapshot: Snapshot = request.app.state.snapshot
+    if snapshot.vocabulary is None:
+        raise UnavailableError(_NOT_LOADED)
+    return snapshot.vocabulary
