@@ -65,6 +65,26 @@ class InterpretedRegion(Output):
     phrase: str = Field(description="The words (or input) this region was read from.")
 
 
+class Meant(Output):
+    kind: Literal["region", "symptom", "factor", "condition"]
+    id: str = Field(examples=["behind-eye"])
+
+
+class InterpretedPhrase(Output):
+    text: str = Field(
+        description="The phrase as submitted (`text[start:end]`), or as read when unplaced.",
+        examples=["behind my left eye"],
+    )
+    start: int | None = Field(
+        description="Character offset of its first character in the submitted text; null when "
+        "the reader had to rewrite a word of it (a spoken form such as 'pane' for 'pain').",
+        examples=[18],
+    )
+    end: int | None = Field(description="Offset just after its last character.", examples=[36])
+    means: list[Meant]
+    negated: bool = Field(description='Inside a negation ("no numbness").')
+
+
 class Interpretation(Output):
     regions: list[InterpretedRegion]
     symptoms: list[str]
@@ -77,6 +97,10 @@ class Interpretation(Output):
         None,
         description='The age given, or else one the text states ("I\'m 65", "a 70 year old"); '
         "age-dependent red flags use it.",
+    )
+    phrases: list[InterpretedPhrase] = Field(
+        description="Every phrase of the text the reader understood, in text order, with its "
+        "character offsets, for highlighting."
     )
 
 

@@ -120,6 +120,7 @@ def _read(index: MatchIndex, query: MatchQuery) -> _Reading:
         negated=text.negated,
         unrecognized=text.unrecognized,
         age=age,
+        phrases=text.phrases,
     )
     inputs: list[tuple[TermKind, str, str]] = [
         ("region", region, site.phrase) for site in structured for region in site.regions

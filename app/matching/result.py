@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from app.matching.phrases import TermKind
 from app.matching.records import TriageLevel, ZoneKind
 
 ResultSide = Literal["left", "right", "both"]
@@ -32,6 +33,25 @@ class InterpretedRegion:
 
 
 @dataclass
+class Meant:
+    kind: TermKind
+    id: str
+
+
+@dataclass
+class InterpretedPhrase:
+    """A phrase of the text the reader understood, where it sits in the submitted text
+    (`start`, `end`: character offsets, `text[start:end]`; None when the reader had to rewrite a
+    word of it), and what it means."""
+
+    text: str
+    start: int | None
+    end: int | None
+    means: tuple[Meant, ...]
+    negated: bool
+
+
+@dataclass
 class Interpretation:
     regions: tuple[InterpretedRegion, ...] = ()
     symptoms: tuple[str, ...] = ()
@@ -41,6 +61,7 @@ class Interpretation:
     negated: tuple[str, ...] = ()
     unrecognized: tuple[str, ...] = ()
     age: int | None = None  # given, or stated in the text ("I'm 65")
+    phrases: tuple[InterpretedPhrase, ...] = ()  # in text order, for highlighting
 
 
 @dataclass

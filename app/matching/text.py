@@ -24,6 +24,8 @@ from app.matching.lexicon import (
 )
 from app.matching.negation import negation_mask, phrase_boundaries
 from app.matching.normalize import Token, split_words
+from app.matching.offsets import locate
+from app.matching.result import InterpretedPhrase, Meant
 from app.matching.scan import Item, correct_spelling, scan_items
 from app.matching.sites import RegionMention, Site, sites_from_mentions
 from app.matching.triage.concepts import Found, TextSpans, text_evidence
@@ -48,6 +50,7 @@ class TextAnalysis:
         unrecognized: tuple[str, ...] = (),
         triage: Found = Found(),  # triage concepts, present and denied
         age: int | None = None,  # stated in the text ("I'm 65")
+        phrases: tuple[InterpretedPhrase, ...] = (),  # understood, in text order
     ) -> None:
         self.sites = sites
         self.symptoms = symptoms
@@ -59,6 +62,7 @@ class TextAnalysis:
         self.unrecognized = unrecognized
         self.triage = triage
         self.age = age
+        self.phrases = phrases
 
 
 def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
@@ -95,7 +99,31 @@ def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
         unrecognized=tuple(_leftovers(tokens, consumed, mask)),
         triage=text_evidence(index.triage.concepts, reading, spans, terms),
         age=stated_age(tokens),
+        phrases=_phrases(text, [t.raw for t in words.tokens], tokens, items, mask),
     )
+
+
+def _phrases(
+    text: str,
+    written: Sequence[str],
+    tokens: Sequence[Token],
+    items: Sequence[Item],
+    mask: Sequence[bool],
+) -> tuple[InterpretedPhrase, ...]:
+    """Each phrase understood, placed in the submitted text by its words as written (before
+    spelling correction)."""
+    spans = locate(text, written, [(item.start, item.end) for item in items])
+    found = []
+    for item, span in zip(items, spans, strict=True):
+        means = tuple(Meant(target.kind, target.id) for target in item.targets)
+        negated = any(mask[item.start : item.end])
+        if span is None:
+            words = _phrase(tokens, item.start, item.end)
+            found.append(InterpretedPhrase(words, None, None, means, negated))
+        else:
+            start, end = span
+            found.append(InterpretedPhrase(text[start:end], start, end, means, negated))
+    return tuple(found)
 
 
 def _split(items: list[Item], mask: Sequence[bool]) -> tuple[list[Item], list[Item]]:
