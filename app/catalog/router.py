@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.catalog import schemas as s
 from app.catalog.service import conditions, muscles, regions, terms, trigger_points
 from app.database import get_session
+from app.dataset.evidence import EvidenceLevel
 from app.dataset.service import dataset_info
 from app.errors import problem_responses
 from app.schemas import Page, Paging, SearchQuery, SlugQuery, paging
@@ -120,8 +121,13 @@ async def list_trigger_points(
     condition: Annotated[SlugQuery | None, Query(description="Mimics this condition.")] = None,
     symptom: Annotated[SlugQuery | None, Query(description="Has this symptom.")] = None,
     factor: Annotated[SlugQuery | None, Query(description="Has this factor.")] = None,
+    evidence: Annotated[
+        EvidenceLevel | None, Query(description="Only trigger points with this evidence level.")
+    ] = None,
 ) -> Page[s.TriggerPointSummary]:
-    filters = trigger_points.TriggerPointFilters(muscle, region, zone, condition, symptom, factor)
+    filters = trigger_points.TriggerPointFilters(
+        muscle, region, zone, condition, symptom, factor, evidence
+    )
     return await trigger_points.list_trigger_points(session=session, paging=page, filters=filters)
 
 

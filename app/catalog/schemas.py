@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from app.dataset.evidence import EvidenceLevel, SourceKind
 from app.schemas import Output
 
 Zone = Literal["essential", "spillover"]
@@ -34,6 +35,11 @@ class RegionDetail(RegionSummary):
 
 class Citation(Output):
     source: str = Field(examples=["ts-vol1"])
+    kind: SourceKind = Field(
+        description="What the work is: the trigger point manual, a trigger-point study, an "
+        "experimental-pain study (induced pain in volunteers, not trigger points), a textbook, a "
+        "web page, clinical guidance or a code set."
+    )
     title: str
     authors: str
     edition: str | None = None
@@ -52,6 +58,11 @@ class ReferralZone(Output):
 class TriggerPointSummary(Ref):
     label: str = Field(examples=["Sternal division"])
     muscle: Ref
+    evidence: EvidenceLevel = Field(
+        description="How strong the evidence for its pattern is: `manual` (the Trigger Point "
+        "Manual describes it), `study` (a study of trigger points in people does), `secondary` "
+        "(a textbook or web page passes it on, or an experimental-pain study suggests it)."
+    )
 
 
 class TriggerPointDetail(TriggerPointSummary):

@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from app.dataset.evidence import SourceKind
 from app.matching.records import ConceptKind
 
 Slug = Annotated[
@@ -74,6 +75,7 @@ class Citation(Entry):
 
 class SourceEntry(Entry):
     id: Slug
+    kind: SourceKind  # what the work is: see app.dataset.evidence
     authors: LongName
     title: LongName
     edition: str | None = Field(None, max_length=40)

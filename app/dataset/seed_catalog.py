@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app import models as m
 from app.dataset import schema
+from app.dataset.evidence import SourceKind, evidence_level
 from app.dataset.sync import Key, SyncPlan, by_slug, search_text, slug_ids, upsert_rows
 
 
@@ -22,8 +23,9 @@ async def sync_catalog(session: AsyncSession, plan: SyncPlan, data: schema.Datas
         by_slug(data.muscles, lambda entry, _: _muscle_row(entry, regions)),
     )
     muscles = await slug_ids(session, m.Muscle)
+    kinds = {source.id: source.kind for source in data.sources}
     desired_points = {
-        (tp.id,): _trigger_point_row(tp, position, muscles, muscle.id)
+        (tp.id,): _trigger_point_row(tp, position, muscles, muscle.id, kinds)
         for muscle in data.muscles
         for position, tp in enumerate(muscle.trigger_points)
     }
@@ -97,7 +99,11 @@ def _muscle_row(entry: schema.MuscleEntry, regions: dict[str, int]) -> dict[str,
 
 
 def _trigger_point_row(
-    entry: schema.TriggerPointEntry, position: int, muscle_ids: dict[str, int], muscle: str
+    entry: schema.TriggerPointEntry,
+    position: int,
+    muscle_ids: dict[str, int],
+    muscle: str,
+    source_kinds: dict[str, SourceKind],
 ) -> dict[str, Any]:
     return {
         "muscle_id": muscle_ids[muscle],
@@ -108,6 +114,7 @@ def _trigger_point_row(
         "common": entry.common,
         "pattern_from_id": muscle_ids[entry.pattern_from] if entry.pattern_from else None,
         "treatment": entry.treatment,
+        "evidence": evidence_level(source_kinds[c.source] for c in entry.sources),
         "position": position,
     }
 

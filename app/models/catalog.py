@@ -43,6 +43,8 @@ class TriggerPoint(Base):
     # The muscle whose referral pattern this trigger point is given (none: its own, observed).
     pattern_from_id: Mapped[int | None] = mapped_column(ForeignKey("muscles.id"), default=None)
     treatment: Mapped[str] = mapped_column(Text)
+    # manual, study or secondary, from the kinds of its sources (app.dataset.evidence)
+    evidence: Mapped[str] = mapped_column(String(20), default="manual", index=True)
     # Order within its muscle (TrP1, TrP2...), as listed in data/.
     position: Mapped[int] = mapped_column(Integer, default=0)
 

@@ -17,6 +17,9 @@ class Source(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(120), unique=True)
+    # manual, trigger-point-study, experimental-pain-study, textbook, web-page, clinical-guidance,
+    # code-set (app.dataset.evidence)
+    kind: Mapped[str] = mapped_column(String(40), default="manual")
     authors: Mapped[str] = mapped_column(String(400))
     title: Mapped[str] = mapped_column(String(400))
     edition: Mapped[str | None] = mapped_column(String(40))

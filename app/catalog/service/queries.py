@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Select, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,6 +11,7 @@ from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from app import models as m
 from app.catalog import schemas as s
+from app.dataset.evidence import EvidenceLevel, SourceKind
 from app.dataset.records import trigger_point_name
 from app.errors import InvalidInputError, NotFoundError, ProblemError
 
@@ -107,6 +108,7 @@ async def citations(
 def citation(source: m.Source, chapter: str = "", figure: str = "") -> s.Citation:
     return s.Citation(
         source=source.slug,
+        kind=cast(SourceKind, source.kind),
         title=source.title,
         authors=source.authors,
         edition=source.edition,
@@ -123,6 +125,7 @@ def trigger_point_ref(tp: m.TriggerPoint, muscle: m.Muscle) -> s.TriggerPointSum
         name=trigger_point_name(muscle.name, tp.label),
         label=tp.label,
         muscle=s.Ref(id=muscle.slug, name=muscle.name),
+        evidence=cast(EvidenceLevel, tp.evidence),
     )
 
 

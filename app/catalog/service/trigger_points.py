@@ -22,6 +22,7 @@ class TriggerPointFilters:
     condition: str | None = None
     symptom: str | None = None
     factor: str | None = None
+    evidence: str | None = None
 
 
 async def list_trigger_points(
@@ -43,6 +44,8 @@ async def _filtered(
     if filters.muscle:
         muscle_id = await q.filter_id(session, m.Muscle, filters.muscle, "muscle")
         query = query.where(m.TriggerPoint.muscle_id == muscle_id)
+    if filters.evidence:
+        query = query.where(m.TriggerPoint.evidence == filters.evidence)
     if filters.region or filters.zone:
         zones = select(m.ReferralZone.trigger_point_id)
         if filters.region:
