@@ -118,6 +118,10 @@ class ConditionEntry(TermEntry):
     snomed_ct: str | None = Field(None, pattern=r"^\d{6,18}$")
     description: Text
     sources: tuple[Citation, ...] = Field(min_length=1)
+    # False for a condition no single trigger point stands for: myofascial pain syndrome (which
+    # they all cause) and differentials such as fibromyalgia. Every other condition is mimicked
+    # by some trigger point (`mimics`).
+    mimicked: bool = True
 
 
 class WeightedRegion(Entry):

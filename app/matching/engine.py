@@ -20,7 +20,7 @@ interpretation shows it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Final
 
 from app.matching.index import MatchIndex
@@ -102,13 +102,17 @@ def _read(index: MatchIndex, query: MatchQuery) -> _Reading:
     given_factors = resolve_all(index, "factor", "factors", query.factors)
     given_conditions = resolve_all(index, "condition", "conditions", query.conditions)
     absent = _merge(text.absent_symptoms, given_absent)
+    conditions = _merge(text.conditions, given_conditions)
+    linked = index.by_term["condition"]
     scoring = ScoringQuery(
         sites=_dedupe(index, [*text.sites, *structured]),
         symptoms=_without(_merge(text.symptoms, given_symptoms), absent),
         absent_symptoms=absent,
         factors=_merge(text.factors, given_factors),
-        conditions=_merge(text.conditions, given_conditions),
-        condition_groups=_groups(text.condition_groups, given_conditions),
+        # a condition no trigger point is linked to (fibromyalgia, a differential) can rank none
+        # of them: it is understood and triaged, but has no part in the score
+        conditions=tuple([c for c in conditions if c in linked]),
+        condition_groups=_linked_groups(_groups(text.condition_groups, given_conditions), linked),
     )
     age = query.age if query.age is not None else text.age
     interpretation = Interpretation(
@@ -116,7 +120,7 @@ def _read(index: MatchIndex, query: MatchQuery) -> _Reading:
         symptoms=scoring.symptoms,
         absent_symptoms=scoring.absent_symptoms,
         factors=scoring.factors,
-        conditions=scoring.conditions,
+        conditions=conditions,
         negated=text.negated,
         unrecognized=text.unrecognized,
         age=age,
@@ -145,6 +149,14 @@ def _groups(
     groups = list(from_text)
     groups += [(c,) for c in given if not any(c in g for g in groups)]
     return tuple(groups)
+
+
+def _linked_groups(
+    groups: tuple[tuple[str, ...], ...], linked: Collection[str]
+) -> tuple[tuple[str, ...], ...]:
+    """The groups less their conditions that no trigger point is linked to; empty groups go."""
+    kept = (tuple([c for c in group if c in linked]) for group in groups)
+    return tuple(group for group in kept if group)
 
 
 def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:

@@ -190,3 +190,21 @@ def test_responses_keep_the_documented_contract(client: TestClient, body: dict[s
     MatchResponse.model_validate(client.post("/v1/matches", json=body).json(), strict=True)
     reading = {key: value for key, value in body.items() if key not in {"group_by", "limit"}}
     InterpretResponse.model_validate(client.post("/v1/interpret", json=reading).json(), strict=True)
+
+
+def test_a_condition_no_trigger_point_is_linked_to_is_understood_but_not_scored(
+    client: TestClient,
+) -> None:
+    alone = client.post("/v1/matches", json={"conditions": ["fibromyalgia"]}).json()
+    assert alone["interpretation"]["conditions"] == ["fibromyalgia"]
+    assert alone["results"] == []
+    assert alone["needs_more_detail"] is True
+    assert "neck" in alone["ask_about"]
+
+    def scores(conditions: list[str]) -> list[float]:
+        body = {"regions": [{"region": "neck"}], "conditions": conditions}
+        return [row["score"] for row in client.post("/v1/matches", json=body).json()["results"]]
+
+    assert scores(["fibromyalgia"]) == scores([]) != []
+    named = client.post("/v1/interpret", json={"text": "myofascial pain in my neck"}).json()
+    assert named["interpretation"]["conditions"] == ["myofascial-pain-syndrome"]
