@@ -160,6 +160,14 @@ class MatchResult(Output):
     trigger_points: list[TriggerPointScore] = Field(
         default_factory=list, description="With group_by=muscle: the muscle's best trigger points."
     )
+    rank_reason: Literal["score", "essential_zones", "common", "own_pattern", "tie"] | None = Field(
+        description="What puts this row ahead of the next, in the order the ranking weighs it: a "
+        "higher `score`; at an equal score, more matches through essential zones "
+        "(`essential_zones`); then a trigger point the manual calls common (`common`), or one "
+        "with its own pattern where the next borrows another muscle's (`own_pattern`); else "
+        "nothing in the evidence (`tie`: the order is by id). Null for the last row when none "
+        "follows."
+    )
 
 
 class InterpretResponse(Output):

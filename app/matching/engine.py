@@ -74,14 +74,15 @@ def match(index: MatchIndex, query: MatchQuery) -> MatchOutcome:
     withheld = triage.level == "emergency"
     scoring = reading.scoring
     results: tuple[MatchResult, ...] = ()
-    if (scoring.sites or scoring.conditions) and not withheld:
-        limit = max(query.limit, 0)
+    limit = max(query.limit, 0)
+    if (scoring.sites or scoring.conditions) and limit and not withheld:
         grouped = query.group_by == "muscle"
+        # one row more than shown: the next row tells what puts the last one ahead
         if grouped:
-            ranked = rank_muscles(index, scoring, limit)
+            ranked = rank_muscles(index, scoring, limit + 1)
         else:
-            ranked = rank_trigger_points(index, scoring, limit)
-        results = build_rows(index, scoring, ranked, grouped=grouped)
+            ranked = rank_trigger_points(index, scoring, limit + 1)
+        results = build_rows(index, scoring, ranked, grouped=grouped, limit=limit)
     ask_about = _ask_about(index, scoring)
     return MatchOutcome(
         results=results,

@@ -16,6 +16,8 @@ from app.matching.phrases import TermKind
 from app.matching.records import TriageLevel, ZoneKind
 
 ResultSide = Literal["left", "right", "both"]
+# What puts a row ahead of the next one (see `app.matching.results.rank_reasons`)
+RankReason = Literal["score", "essential_zones", "common", "own_pattern", "tie"]
 
 DISCLAIMER: Final = (
     "TriggerMap suggests muscles that commonly refer pain to the places you describe. It is "
@@ -133,6 +135,7 @@ class MatchResult:
     unexplained_regions: tuple[str, ...]
     explanation: str
     trigger_points: tuple[TriggerPointScore, ...] = ()  # group_by="muscle": its best TrPs
+    rank_reason: RankReason | None = None  # None when no row follows
 
 
 @dataclass

@@ -9,12 +9,19 @@ person reported both sides or pain on each side; flipped for a contralateral pat
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
+from itertools import pairwise
 
 from app.matching.credit import SiteHit
 from app.matching.explain import Explainer
-from app.matching.index import MatchIndex
+from app.matching.index import STANDING_COMMON, MatchIndex
 from app.matching.records import ReferralSide
-from app.matching.result import MatchResult, RegionMatch, ResultSide, TriggerPointScore
+from app.matching.result import (
+    MatchResult,
+    RankReason,
+    RegionMatch,
+    ResultSide,
+    TriggerPointScore,
+)
 from app.matching.scoring import Ranked, ScoringQuery, shown_score
 from app.matching.sites import Site
 
@@ -22,10 +29,44 @@ _FLIP: dict[ResultSide, ResultSide] = {"left": "right", "right": "left", "both":
 
 
 def build_rows(
-    index: MatchIndex, query: ScoringQuery, ranked: Sequence[Ranked], *, grouped: bool
+    index: MatchIndex,
+    query: ScoringQuery,
+    ranked: Sequence[Ranked],
+    *,
+    grouped: bool,
+    limit: int,
 ) -> tuple[MatchResult, ...]:
+    """The first `limit` rows of `ranked` (which may hold one more: the row that follows the
+    last, for its `rank_reason`)."""
     rows = _Rows(index, query.sites, grouped)
-    return tuple([rows.row(item, rank) for rank, item in enumerate(ranked, start=1)])
+    reasons = rank_reasons(index, ranked)
+    shown = ranked[:limit]
+    return tuple([rows.row(item, n + 1, reasons[n]) for n, item in enumerate(shown)])
+
+
+def rank_reasons(index: MatchIndex, ranked: Sequence[Ranked]) -> list[RankReason | None]:
+    """What puts each row ahead of the next, in the order the ranking weighs it: a higher
+    shown `score` ("score"); at an equal score, more matches through essential zones
+    ("essential_zones"); then a trigger point the manual calls common ("common") or one whose
+    pattern is its own where the next borrows another muscle's ("own_pattern"); else nothing in
+    the evidence, and the order is by id ("tie"). None for the last row."""
+    keys = [_order(index, item) for item in ranked]
+    return [_reason(a, b) for a, b in pairwise(keys)] + [None]
+
+
+def _order(index: MatchIndex, item: Ranked) -> tuple[float, int, int]:
+    standing = min(index.standing[tp_no] for tp_no in item.members)
+    return shown_score(item.score), item.evidence.essential, standing
+
+
+def _reason(a: tuple[float, int, int], b: tuple[float, int, int]) -> RankReason:
+    if a[0] != b[0]:
+        return "score"
+    if a[1] != b[1]:
+        return "essential_zones"
+    if a[2] != b[2]:
+        return "common" if a[2] == STANDING_COMMON else "own_pattern"
+    return "tie"
 
 
 class _Rows:
@@ -40,7 +81,7 @@ class _Rows:
         self._explainer = Explainer(index.labels)
         self._by_sites: dict[tuple[int, ...], tuple[ResultSide | None, tuple[str, ...]]] = {}
 
-    def row(self, item: Ranked, rank: int) -> MatchResult:
+    def row(self, item: Ranked, rank: int, reason: RankReason | None) -> MatchResult:
         index = self._index
         tp_no = item.members[0]
         point = index.labels.points[tp_no]
@@ -48,7 +89,8 @@ class _Rows:
         hits = tuple(evidence.hits.values())  # in site order (see `Evidence`)
         side, unexplained = self._explained(tuple(evidence.hits))
         # positional (a row is built per result): rank, score, trigger point, muscle, side to
-        # examine, matched regions, unexplained regions, explanation, a muscle's trigger points
+        # examine, matched regions, unexplained regions, explanation, a muscle's trigger points,
+        # what puts it ahead of the next row
         return MatchResult(
             rank,
             shown_score(item.score),
@@ -59,6 +101,7 @@ class _Rows:
             unexplained,
             self._explainer.explain(point, evidence, hits, side, grouped=self._grouped),
             _members(index, item) if self._grouped else (),
+            reason,
         )
 
     def _explained(self, site_nos: tuple[int, ...]) -> tuple[ResultSide | None, tuple[str, ...]]:

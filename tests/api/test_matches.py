@@ -208,3 +208,44 @@ def test_a_condition_no_trigger_point_is_linked_to_is_understood_but_not_scored(
     assert scores(["fibromyalgia"]) == scores([]) != []
     named = client.post("/v1/interpret", json={"text": "myofascial pain in my neck"}).json()
     assert named["interpretation"]["conditions"] == ["myofascial-pain-syndrome"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"regions": [{"region": "heel", "side": "right"}]},
+        {"text": "pain at the back of my head"},
+        {"text": "sciatica-like pain in my right buttock and back of thigh"},
+        {"text": "sciatica-like pain in my right buttock and back of thigh", "group_by": "muscle"},
+    ],
+)
+def test_rank_reason_says_what_puts_each_row_ahead_of_the_next(
+    client: TestClient, body: dict[str, Any]
+) -> None:
+    rows = client.post("/v1/matches", json={**body, "limit": 8}).json()["results"]
+    longer = client.post("/v1/matches", json={**body, "limit": 9}).json()["results"]
+    assert [r["rank_reason"] for r in rows] == [r["rank_reason"] for r in longer[:8]]
+    for n, row in enumerate(rows):
+        if n + 1 == len(longer):  # nothing follows the last row
+            assert row["rank_reason"] is None
+            continue
+        after = longer[n + 1]
+        if row["rank_reason"] == "score":
+            assert row["score"] > after["score"]
+        else:
+            assert row["score"] == after["score"]
+            assert row["rank_reason"] in {"essential_zones", "common", "own_pattern", "tie"}
+
+
+def test_rank_reason_shows_ties_and_the_borrowed_pattern(client: TestClient) -> None:
+    def reasons(body: dict[str, Any]) -> dict[str, str | None]:
+        rows = client.post("/v1/matches", json=body).json()["results"]
+        return {r["trigger_point"]["id"]: r["rank_reason"] for r in rows}
+
+    heel = reasons({"regions": [{"region": "heel", "side": "right"}]})
+    assert heel["soleus-trp1"] == "common"
+    sciatica = reasons({"text": "sciatica-like pain in my right buttock and back of thigh"})
+    # the piriformis ties the gemelli on score; its own pattern puts it ahead
+    assert sciatica["piriformis-medial"] == "own_pattern"
+    everything = client.post("/v1/matches", json={"text": "tennis elbow", "limit": 50}).json()
+    assert everything["results"][-1]["rank_reason"] in {None, "score", "tie", "common"}
