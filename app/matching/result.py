@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from app.matching.phrases import TermKind
+from app.matching.phrases import PhraseTarget
 from app.matching.records import TriageLevel, ZoneKind
 
 ResultSide = Literal["left", "right", "both"]
@@ -35,12 +35,6 @@ class InterpretedRegion:
 
 
 @dataclass
-class Meant:
-    kind: TermKind
-    id: str
-
-
-@dataclass
 class InterpretedPhrase:
     """A phrase of the text the reader understood, where it sits in the submitted text
     (`start`, `end`: character offsets, `text[start:end]`; None when the reader had to rewrite a
@@ -49,7 +43,7 @@ class InterpretedPhrase:
     text: str
     start: int | None
     end: int | None
-    means: tuple[Meant, ...]
+    means: tuple[PhraseTarget, ...]  # the phrase table's own (kind, id) targets
     negated: bool
 
 

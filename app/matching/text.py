@@ -25,7 +25,7 @@ from app.matching.lexicon import (
 from app.matching.negation import negation_mask, phrase_boundaries
 from app.matching.normalize import Token, split_words
 from app.matching.offsets import locate
-from app.matching.result import InterpretedPhrase, Meant
+from app.matching.result import InterpretedPhrase
 from app.matching.scan import Item, correct_spelling, scan_items
 from app.matching.sites import RegionMention, Site, sites_from_mentions
 from app.matching.triage.concepts import Found, TextSpans, text_evidence
@@ -115,7 +115,7 @@ def _phrases(
     spans = locate(text, written, [(item.start, item.end) for item in items])
     found = []
     for item, span in zip(items, spans, strict=True):
-        means = tuple(Meant(target.kind, target.id) for target in item.targets)
+        means = item.targets
         negated = any(mask[item.start : item.end])
         if span is None:
             words = _phrase(tokens, item.start, item.end)
