@@ -6,9 +6,11 @@ frozen records of `app.matching.records`; outputs are the frozen dataclasses of
 `app.matching.result`, shaped like the `POST /v1/matches` JSON.
 
 Module map: normalize/lexicon (words), phrases/fuzzy/scan (finding known phrases),
-negation/laterality/sites/paths/text (reading free text), terms (structured values),
-hierarchy/credit/labels/index (precomputation), candidates/scoring/muscles (ranking),
-results/explain (rows), redflags (triage), engine (the entry points). The scoring formula is
+negation/laterality/sites/paths/text (reading free text), offsets (placing what was read in
+the submitted text), terms (structured values, read like text when they are no id, name or
+synonym), vocabulary (autocomplete), hierarchy/credit/labels/index (precomputation),
+candidates/scoring/muscles (ranking), results/explain (rows and their rank reasons), triage
+(red flags and screening questions), engine (the entry points). The scoring formula is
 documented in `app.matching.scoring`, region credit and rarity in `app.matching.credit`.
 
 Performance: everything query-independent is computed by `build_index`, and a query's cost
