@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -171,54 +172,43 @@ async def get_condition(
     return await conditions.get_condition(session=session, condition_id=condition_id)
 
 
-@router.get(
-    "/symptoms",
-    tags=["symptoms and factors"],
-    summary="List symptoms besides pain (a picker for `symptoms` / `absent_symptoms`)",
-    responses=problem_responses(422),
-)
-async def list_symptoms(
-    session: Session,
-    page: Pages,
-    q: Annotated[SearchQuery | None, Query(description="Text in the name or a synonym.")] = None,
-) -> Page[s.TermSummary]:
-    return await terms.list_terms(session=session, kind="symptom", paging=page, text=q)
+SearchText = Annotated[SearchQuery | None, Query(description="Text in the name or a synonym.")]
+TermId = Annotated[str, _id("tingling")]
 
 
-@router.get(
-    "/symptoms/{symptom_id}",
-    tags=["symptoms and factors"],
-    summary="A symptom with the trigger points that list it",
-    responses=problem_responses(404, 422),
-)
-async def get_symptom(
-    session: Session, symptom_id: Annotated[str, _id("tingling")]
-) -> s.TermSummary:
-    return await terms.get_term(session=session, kind="symptom", term_id=symptom_id)
+def _term_routes(kind: terms.TermKind, path: str, what: str) -> None:
+    """The list and detail routes of one kind of term (symptoms, factors): a picker's source."""
+
+    async def list_kind(session: Session, page: Pages, q: SearchText = None) -> Page[s.TermSummary]:
+        return await terms.list_terms(session=session, kind=kind, paging=page, text=q)
+
+    async def get_kind(session: Session, term_id: TermId) -> s.TermSummary:
+        return await terms.get_term(session=session, kind=kind, term_id=term_id)
+
+    routes: list[tuple[str, Callable[..., Awaitable[object]], str, str, tuple[int, ...]]] = [
+        ("", list_kind, f"list_{path}", f"List {what} (a picker for `{path}`)", (422,)),
+        (
+            "/{term_id}",
+            get_kind,
+            f"get_{kind}",
+            f"One of the {what}, with the trigger points that list it",
+            (404, 422),
+        ),
+    ]
+    for suffix, endpoint, name, summary, codes in routes:
+        router.add_api_route(
+            f"/{path}{suffix}",
+            endpoint,
+            methods=["GET"],
+            name=name,
+            tags=["symptoms and factors"],
+            summary=summary,
+            responses=problem_responses(*codes),
+        )
 
 
-@router.get(
-    "/factors",
-    tags=["symptoms and factors"],
-    summary="List activating and perpetuating factors (a picker for `factors`)",
-    responses=problem_responses(422),
-)
-async def list_factors(
-    session: Session,
-    page: Pages,
-    q: Annotated[SearchQuery | None, Query(description="Text in the name or a synonym.")] = None,
-) -> Page[s.TermSummary]:
-    return await terms.list_terms(session=session, kind="factor", paging=page, text=q)
-
-
-@router.get(
-    "/factors/{factor_id}",
-    tags=["symptoms and factors"],
-    summary="A factor with the trigger points that list it",
-    responses=problem_responses(404, 422),
-)
-async def get_factor(session: Session, factor_id: Annotated[str, _id("stress")]) -> s.TermSummary:
-    return await terms.get_term(session=session, kind="factor", term_id=factor_id)
+_term_routes("symptom", "symptoms", "symptoms besides pain")
+_term_routes("factor", "factors", "activating and perpetuating factors")
 
 
 @router.get("/dataset", tags=["dataset"], summary="Dataset version, counts, sources and licence")
