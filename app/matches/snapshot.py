@@ -46,7 +46,7 @@ class Snapshot:
         async with self._sessionmaker() as session:
             records = await records_from_db(session)
         self.index = build_index(records)
-        self.vocabulary = build_vocabulary(records)
+        self.vocabulary = build_vocabulary(records, self.index)
         self.revision = revision
         # The index is immutable and long-lived: move it (and everything loaded so far) out of
         # the cyclic garbage collector's reach, so full collections don't walk it on the hot

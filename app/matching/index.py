@@ -24,7 +24,7 @@ from app.matching.lexicon import FUNCTION_WORDS, MOVEMENT_VERBS
 from app.matching.normalize import WordTokens, display, phrase_key, surface_words
 from app.matching.paths import Paths, build_paths
 from app.matching.phrases import PRIORITY_ID, PRIORITY_NAME, PhraseTable, PhraseTarget, TermKind
-from app.matching.records import DatasetRecords, RegionRecord, TermRecord, TriggerPointRecord
+from app.matching.records import DatasetRecords, RegionRecord, TriggerPointRecord
 from app.matching.triage import TriageRules, compile_triage
 
 
@@ -117,10 +117,8 @@ def build_index(records: DatasetRecords) -> MatchIndex:
 
 def _term_tables(records: DatasetRecords) -> dict[TermKind, TermTable]:
     return {
-        "region": _term_table([(r.id, r.name, r.synonyms) for r in records.regions]),
-        "symptom": _term_table([(t.id, t.name, t.synonyms) for t in records.symptoms]),
-        "factor": _term_table([(t.id, t.name, t.synonyms) for t in records.factors]),
-        "condition": _term_table([(t.id, t.name, t.synonyms) for t in records.conditions]),
+        kind: _term_table([(t.id, t.name, t.synonyms) for t in items])
+        for kind, items in records.terms_by_kind()
     }
 
 
@@ -142,13 +140,12 @@ def _word_tokens(records: DatasetRecords, flag_phrases: Sequence[str]) -> WordTo
 
 def _wordings(records: DatasetRecords) -> list[str]:
     """Every id, name, synonym and vocabulary phrase: the words the speller may offer."""
-    items: list[RegionRecord | TermRecord] = [
-        *records.regions,
-        *records.symptoms,
-        *records.factors,
-        *records.conditions,
+    found = [
+        w
+        for _, items in records.terms_by_kind()
+        for item in items
+        for w in (item.id, item.name, *item.synonyms)
     ]
-    found = [w for item in items for w in (item.id, item.name, *item.synonyms)]
     return found + [entry.phrase for entry in records.vocabulary]
 
 
@@ -171,29 +168,16 @@ def _term_table(entries: Sequence[tuple[str, str, Sequence[str]]]) -> TermTable:
 def _phrase_table(records: DatasetRecords, terms: Mapping[TermKind, TermTable]) -> PhraseTable:
     """Names, synonyms and vocabulary outrank ids written as words."""
     table = PhraseTable()
-    groups: list[tuple[TermKind, Sequence[RegionRecord] | Sequence[TermRecord]]] = [
-        ("region", records.regions),
-        ("symptom", records.symptoms),
-        ("factor", records.factors),
-        ("condition", records.conditions),
-    ]
-    for kind, items in groups:
+    for kind, items in records.terms_by_kind():
         for item in items:
             target = (PhraseTarget(kind, item.id),)
             table.add(phrase_key(item.id), target, PRIORITY_ID)
             for wording in (item.name, *item.synonyms):
                 table.add(phrase_key(wording), target, PRIORITY_NAME)
     for entry in records.vocabulary:
-        pointed: list[tuple[TermKind, tuple[str, ...]]] = [
-            ("region", entry.regions),
-            ("symptom", entry.symptoms),
-            ("factor", entry.factors),
-            ("condition", entry.conditions),
-        ]
         targets = [
             PhraseTarget(kind, term_id)
-            for kind, ids in pointed
-            for term_id in ids
+            for kind, term_id in entry.pointed()
             if term_id in terms[kind].names
         ]
         if targets:

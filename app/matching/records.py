@@ -7,8 +7,11 @@ never sees anything else. Every identifier is a public slug.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
+
+from app.matching.phrases import TermKind
 
 ZoneKind = Literal["essential", "spillover"]
 ReferralSide = Literal["ipsilateral", "contralateral", "bilateral", "midline"]
@@ -66,6 +69,15 @@ class VocabularyRecord:
     symptoms: tuple[str, ...] = ()
     conditions: tuple[str, ...] = ()
     factors: tuple[str, ...] = ()
+
+    def pointed(self) -> list[tuple[TermKind, str]]:
+        """(kind, id) of every term the phrase points to."""
+        return [
+            *(("region", r) for r in self.regions),
+            *(("symptom", s) for s in self.symptoms),
+            *(("factor", f) for f in self.factors),
+            *(("condition", c) for c in self.conditions),
+        ]
 
 
 ConceptKind = Literal[
@@ -153,3 +165,12 @@ class DatasetRecords:
     red_flags: tuple[RedFlagRecord, ...]
     triage_concepts: tuple[TriageConceptRecord, ...] = ()
     screening_questions: tuple[ScreeningQuestionRecord, ...] = ()
+
+    def terms_by_kind(self) -> list[tuple[TermKind, Sequence[RegionRecord] | Sequence[TermRecord]]]:
+        """The regions, symptoms, factors and conditions, each list with its kind."""
+        return [
+            ("region", self.regions),
+            ("symptom", self.symptoms),
+            ("factor", self.factors),
+            ("condition", self.conditions),
+        ]

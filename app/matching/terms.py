@@ -13,7 +13,7 @@ mean ...".
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Literal
 
 from rapidfuzz import fuzz, process
 
@@ -26,17 +26,15 @@ from app.matching.scan import correct_spelling
 from app.matching.sites import Site
 from app.matching.text import TextAnalysis, analyse_text
 
+_Kind = Literal["symptom", "factor", "condition"]
 MAX_SUGGESTIONS: Final = 3
 _SUGGESTION_CUTOFF: Final = 60
 
 
-def resolve(index: MatchIndex, kind: TermKind, field: str, value: str) -> tuple[str, ...]:
-    """The ids `value` names (one, unless a wording names several), or UnknownTermError."""
-    table = index.terms[kind]
-    lowered = value.strip().lower()
-    if lowered in table.names:
-        return (lowered,)
-    found = table.lookup.get(phrase_key(value))
+def resolve(index: MatchIndex, kind: _Kind, field: str, value: str) -> tuple[str, ...]:
+    """The symptom, factor or condition ids `value` names (one, unless a wording names several),
+    or UnknownTermError (body-map regions: `resolve_sites`)."""
+    found = _exact(index, kind, value)
     if found is not None:
         return (found,)
     reading = _reading(index, value)
@@ -47,7 +45,7 @@ def resolve(index: MatchIndex, kind: TermKind, field: str, value: str) -> tuple[
 
 
 def resolve_all(
-    index: MatchIndex, kind: TermKind, field: str, values: tuple[str, ...]
+    index: MatchIndex, kind: _Kind, field: str, values: tuple[str, ...]
 ) -> tuple[str, ...]:
     """Resolve a list, keeping the first occurrence of each id."""
     if not values:
@@ -60,9 +58,7 @@ def resolve_sites(index: MatchIndex, field: str, value: str, side: Side | None) 
     """The places a body-map value names: one region by id, name or synonym, or the places the
     text reader finds in it ("posterior arm": the back of the upper arm, elbow and forearm). The
     side given wins over one the wording states ("left posterior knee")."""
-    table = index.terms["region"]
-    lowered = value.strip().lower()
-    found = lowered if lowered in table.names else table.lookup.get(phrase_key(value))
+    found = _exact(index, "region", value)
     if found is not None:
         return [Site((found,), side, value)]
     reading = _reading(index, value)
@@ -84,10 +80,15 @@ def _reading(index: MatchIndex, value: str) -> TextAnalysis | None:
     return reading
 
 
-def _ids_read(reading: TextAnalysis, kind: TermKind) -> tuple[str, ...]:
+def _exact(index: MatchIndex, kind: TermKind, value: str) -> str | None:
+    """The id `value` is, or names by its name or a synonym."""
+    table = index.terms[kind]
+    lowered = value.strip().lower()
+    return lowered if lowered in table.names else table.lookup.get(phrase_key(value))
+
+
+def _ids_read(reading: TextAnalysis, kind: _Kind) -> tuple[str, ...]:
     """The ids of one kind in a reading."""
-    if kind == "region":
-        return tuple(dict.fromkeys(r for site in reading.sites for r in site.regions))
     found = {
         "symptom": reading.symptoms,
         "factor": reading.factors,

@@ -21,12 +21,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from app.matching.hierarchy import build_hierarchy
+from app.matching.index import MatchIndex
 from app.matching.lexicon import FACET_PHRASES
 from app.matching.normalize import display
-from app.matching.paths import build_paths
+from app.matching.paths import Paths
 from app.matching.phrases import TermKind
-from app.matching.records import DatasetRecords, RegionRecord, TermRecord
+from app.matching.records import DatasetRecords, RegionRecord
 
 Source = Literal["name", "synonym", "vocabulary", "anatomy"]
 _SOURCE_RANK: Final[Mapping[Source, int]] = {"name": 0, "synonym": 1, "vocabulary": 2, "anatomy": 3}
@@ -57,10 +57,11 @@ class Vocabulary:
     words: tuple[tuple[str, int], ...]  # (a word after a wording's first, entry), sorted
 
 
-def build_vocabulary(records: DatasetRecords) -> Vocabulary:
+def build_vocabulary(records: DatasetRecords, index: MatchIndex) -> Vocabulary:
     """Every wording once: its first source (names, synonyms, then the vocabulary's phrases)
-    names it, and it means every term any source gives it."""
-    names = _names(records)
+    names it, and it means every term any source gives it (`index`: the dataset's index, for
+    the terms' names and the faces of the body's parts)."""
+    names = {kind: table.names for kind, table in index.terms.items()}
     found: dict[str, tuple[Source, dict[Meaning, None]]] = {}
 
     def add(wording: str, source: Source, meant: Iterable[tuple[TermKind, str]]) -> None:
@@ -73,20 +74,14 @@ def build_vocabulary(records: DatasetRecords) -> Vocabulary:
                 entry[1][Meaning(kind, term_id, names[kind][term_id])] = None
 
     for rank in ("name", "synonym"):
-        for kind, items in _kinds(records):
+        for kind, items in records.terms_by_kind():
             for item in items:
                 wordings = [item.name] if rank == "name" else list(item.synonyms)
                 for wording in wordings:
                     add(wording, rank, [(kind, item.id)])
     for entry in records.vocabulary:
-        meant: list[tuple[TermKind, str]] = [
-            *(("region", r) for r in entry.regions),
-            *(("symptom", s) for s in entry.symptoms),
-            *(("factor", f) for f in entry.factors),
-            *(("condition", c) for c in entry.conditions),
-        ]
-        add(entry.phrase, "vocabulary", meant)
-    for wording, region in _faces(records):
+        add(entry.phrase, "vocabulary", entry.pointed())
+    for wording, region in _faces(records.regions, index.paths):
         add(wording, "anatomy", [("region", region)])
     entries = tuple(
         Entry(phrase, source, tuple(means))
@@ -124,31 +119,14 @@ def complete(vocabulary: Vocabulary, prefix: str, limit: int) -> list[Entry]:
     return [entries[n] for n in sorted(how, key=rank)[:limit]]
 
 
-def _faces(records: DatasetRecords) -> list[tuple[str, str]]:
+def _faces(regions: Sequence[RegionRecord], paths: Paths) -> list[tuple[str, str]]:
     """("posterior knee", "back-of-knee"): each direction word with each part (by its name and
     synonyms) that has a child region on that face."""
-    hierarchy = build_hierarchy(records.regions)
-    paths = build_paths(records.regions, hierarchy)
     found = []
-    for region in records.regions:
+    for region in regions:
         for direction in _DIRECTIONS:
             facet = FACET_PHRASES[(direction,)]
             child = paths.narrow(region.id, facet)
             if child != region.id:
                 found += [(f"{direction} {w}", child) for w in (region.name, *region.synonyms)]
     return found
-
-
-def _kinds(
-    records: DatasetRecords,
-) -> list[tuple[TermKind, Sequence[RegionRecord] | Sequence[TermRecord]]]:
-    return [
-        ("region", records.regions),
-        ("symptom", records.symptoms),
-        ("factor", records.factors),
-        ("condition", records.conditions),
-    ]
-
-
-def _names(records: DatasetRecords) -> dict[TermKind, dict[str, str]]:
-    return {kind: {item.id: item.name for item in items} for kind, items in _kinds(records)}

@@ -70,7 +70,7 @@ def test_every_wording_offered_is_accepted_in_its_field() -> None:
     records = records_from_files(DATA_DIR)
     index = build_index(records)
     fields = {"symptom": "symptoms", "factor": "factors", "condition": "conditions"}
-    entries = build_vocabulary(records).entries
+    entries = build_vocabulary(records, index).entries
     assert len(entries) > 2000
     for entry in entries:
         for kind in {m.kind for m in entry.means}:
