@@ -33,6 +33,14 @@ def _regions(interpretation: dict[str, Any]) -> set[tuple[str, str | None]]:
         ("SI joint", "left", {("sacroiliac", "left")}),
         ("proximal forearm", None, {("forearm", None)}),
         ("ulnar side of the hand", None, {("hypothenar", None)}),
+        # a region's adjective on its own, as a chart writes it
+        ("occipital", "right", {("occiput", "right")}),
+        ("gluteal", None, {("buttock", None)}),
+        ("popliteal", None, {("back-of-knee", None)}),
+        ("plantar midfoot", None, {("arch", None)}),
+        # "leg" below the knee, in clinical usage
+        ("anterior leg", None, {("shin", None)}),
+        ("posterior leg", None, {("calf", None)}),
         # the wording's side, unless the field gives one
         ("left posterior knee", None, {("back-of-knee", "left")}),
         ("left posterior knee", "right", {("back-of-knee", "right")}),
