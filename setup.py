@@ -18,7 +18,7 @@ from setuptools import setup
 
 # The response dataclasses stay interpreted: orjson serialises them through their __dict__,
 # which a compiled (native) class does not have.
-INTERPRETED = {"app/matching/result.py"}
+INTERPRETED = {"app/matching/outcome.py"}
 
 
 def compiled_modules() -> list[str]:

@@ -15,10 +15,10 @@ from app.config import Settings, get_settings
 from app.database import create_engine, create_sessionmaker
 from app.errors import install_error_handlers
 from app.health.router import router as health_router
-from app.matches.batching import Batch
-from app.matches.router import router as matches_router
-from app.matches.snapshot import Snapshot
-from app.matches.vocabulary import router as vocabulary_router
+from app.matching_api.batching import Batch
+from app.matching_api.router import router as matches_router
+from app.matching_api.snapshot import Snapshot
+from app.matching_api.vocabulary import router as vocabulary_router
 from app.triage.router import router as triage_router
 
 DESCRIPTION = """

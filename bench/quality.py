@@ -22,7 +22,7 @@ from typing import Any, Final
 
 import yaml
 
-from app.dataset.records import records_from_files
+from app.dataset.matcher_input import records_from_files
 from app.matching import MatchIndex, MatchQuery, RegionInput, build_index, match
 
 ROOT: Final = Path(__file__).resolve().parent.parent
@@ -56,7 +56,7 @@ def case_mode(index: MatchIndex, case: dict[str, Any]) -> str:
     """ "text", "body map" (region ids) or "clinical terms" (regions in anatomical words)."""
     if case.get("text"):
         return "text"
-    ids = index.terms["region"].names
+    ids = index.reader.terms["region"].names
     return "body map" if all(r["region"] in ids for r in case["regions"]) else "clinical terms"
 
 
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     index = build_index(records)
     print(
         f"data loaded in {loaded - started:.2f} s, index built in "
-        f"{time.perf_counter() - loaded:.3f} s ({len(index.trigger_points)} trigger points, "
+        f"{time.perf_counter() - loaded:.3f} s ({len(index.points.records)} trigger points, "
         f"dataset {index.version})"
     )
     guide_cases = load_cases(args.cases / "pain_guide.yaml")

@@ -39,7 +39,7 @@ from typing import Any, Final
 
 import yaml
 
-from app.dataset.records import records_from_files
+from app.dataset.matcher_input import records_from_files
 from app.matching import MatchIndex, MatchQuery, build_index, match
 from app.matching.triage import SEVERITY
 from bench import robustness

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from app.dataset import schema
+from app.dataset import file_format
 from app.dataset.problems import DataProblem
 from app.matching import normalize
 from app.matching.triage.trie import phrase_key
@@ -81,7 +81,7 @@ def _check_muscles(items: Located, ids: dict[str, set[str]]) -> Iterator[DataPro
 
 
 def _check_trigger_point(
-    file: str, tp: schema.TriggerPointEntry, where: str, ids: dict[str, set[str]]
+    file: str, tp: file_format.TriggerPointEntry, where: str, ids: dict[str, set[str]]
 ) -> Iterator[DataProblem]:
     seen: set[str] = set()
     for region, zone, _ in tp.zones():
@@ -104,7 +104,7 @@ def _check_trigger_point(
                 yield _missing(file, tp.id, f"{where}.{field}", value, noun)
 
 
-def _citations(entry: BaseModel) -> Iterator[tuple[str, str, schema.Citation]]:
+def _citations(entry: BaseModel) -> Iterator[tuple[str, str, file_format.Citation]]:
     for citation in getattr(entry, "sources", ()):
         yield _key(entry), "sources", citation
     for tp in getattr(entry, "trigger_points", ()):

@@ -1,4 +1,5 @@
-"""Read ``data/`` into a validated :class:`~app.dataset.schema.Dataset`, collecting every problem.
+"""Read ``data/`` into a validated :class:`~app.dataset.file_format.Dataset`, collecting every
+problem.
 
 Each YAML file holds one kind of entry under one top-level key (``regions:``, ``muscles:``...).
 Entries are validated one by one so that a problem names its file, entry id and field; the
@@ -13,21 +14,21 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from app.dataset import schema
+from app.dataset import file_format
 from app.dataset.checks import check_references
 from app.dataset.problems import DataError, DataProblem
 
 KINDS: dict[str, type[BaseModel]] = {
-    "sources": schema.SourceEntry,
-    "regions": schema.RegionEntry,
-    "symptoms": schema.TermEntry,
-    "factors": schema.TermEntry,
-    "conditions": schema.ConditionEntry,
-    "muscles": schema.MuscleEntry,
-    "vocabulary": schema.VocabularyEntry,
-    "red_flags": schema.RedFlagEntry,
-    "triage_concepts": schema.TriageConceptEntry,
-    "screening_questions": schema.ScreeningQuestionEntry,
+    "sources": file_format.SourceEntry,
+    "regions": file_format.RegionEntry,
+    "symptoms": file_format.TermEntry,
+    "factors": file_format.TermEntry,
+    "conditions": file_format.ConditionEntry,
+    "muscles": file_format.MuscleEntry,
+    "vocabulary": file_format.VocabularyEntry,
+    "red_flags": file_format.RedFlagEntry,
+    "triage_concepts": file_format.TriageConceptEntry,
+    "screening_questions": file_format.ScreeningQuestionEntry,
 }
 
 
@@ -36,7 +37,7 @@ def data_files(data_dir: Path) -> list[Path]:
     return sorted([*data_dir.glob("*.yaml"), *data_dir.glob("*/*.yaml")])
 
 
-def load_dataset(data_dir: Path) -> schema.Dataset:
+def load_dataset(data_dir: Path) -> file_format.Dataset:
     """Load and validate ``data_dir``; raise :class:`DataError` listing every problem."""
     if not data_dir.is_dir():
         raise DataError([DataProblem(str(data_dir), "-", "-", "data folder not found")])
@@ -50,7 +51,7 @@ def load_dataset(data_dir: Path) -> schema.Dataset:
         problems.extend(check_references(entries))
     if problems:
         raise DataError(problems)
-    return schema.Dataset.model_validate(
+    return file_format.Dataset.model_validate(
         {kind: [entry for _, entry in items] for kind, items in entries.items()}
     )
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app import models as m
-from app.dataset import schema
+from app.dataset import file_format
 from app.dataset.seed_catalog import sync_catalog, sync_rules
 from app.dataset.sync import (
     SyncPlan,
@@ -37,13 +37,13 @@ class SeedReport:
     changes: dict[str, dict[str, int]]
 
 
-def content_hash(dataset: schema.Dataset) -> str:
+def content_hash(dataset: file_format.Dataset) -> str:
     """A stable fingerprint of the dataset's content."""
     canonical = json.dumps(dataset.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-async def seed(session: AsyncSession, dataset: schema.Dataset) -> SeedReport:
+async def seed(session: AsyncSession, dataset: file_format.Dataset) -> SeedReport:
     """Bring the database to ``dataset``. The caller commits."""
     plan = SyncPlan()
     digest = content_hash(dataset)
@@ -60,7 +60,7 @@ async def seed(session: AsyncSession, dataset: schema.Dataset) -> SeedReport:
     return SeedReport(revision, digest, True, plan.summary())
 
 
-async def _sync_reference(session: AsyncSession, plan: SyncPlan, data: schema.Dataset) -> None:
+async def _sync_reference(session: AsyncSession, plan: SyncPlan, data: file_format.Dataset) -> None:
     await upsert_rows(session, plan, m.Source, ("slug",), by_slug(data.sources, _source_row))
     await upsert_rows(session, plan, m.Region, ("slug",), by_slug(data.regions, _region_row))
     region_ids = await slug_ids(session, m.Region)
@@ -78,11 +78,11 @@ async def _sync_reference(session: AsyncSession, plan: SyncPlan, data: schema.Da
     )
 
 
-def _source_row(entry: schema.SourceEntry, _: int) -> dict[str, Any]:
+def _source_row(entry: file_format.SourceEntry, _: int) -> dict[str, Any]:
     return entry.model_dump(exclude={"id"})
 
 
-def _region_row(entry: schema.RegionEntry, position: int) -> dict[str, Any]:
+def _region_row(entry: file_format.RegionEntry, position: int) -> dict[str, Any]:
     return {
         "name": entry.name,
         "view": entry.view,
@@ -94,7 +94,7 @@ def _region_row(entry: schema.RegionEntry, position: int) -> dict[str, Any]:
     }
 
 
-def _term_row(entry: schema.TermEntry, _: int) -> dict[str, Any]:
+def _term_row(entry: file_format.TermEntry, _: int) -> dict[str, Any]:
     return {
         "name": entry.name,
         "synonyms": list(entry.synonyms),
@@ -102,7 +102,7 @@ def _term_row(entry: schema.TermEntry, _: int) -> dict[str, Any]:
     }
 
 
-def _condition_row(entry: schema.ConditionEntry, _: int) -> dict[str, Any]:
+def _condition_row(entry: file_format.ConditionEntry, _: int) -> dict[str, Any]:
     return {
         "name": entry.name,
         "synonyms": list(entry.synonyms),

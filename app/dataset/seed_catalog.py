@@ -8,12 +8,12 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app import models as m
-from app.dataset import schema
+from app.dataset import file_format
 from app.dataset.evidence import SourceKind, evidence_level
 from app.dataset.sync import Key, SyncPlan, by_slug, search_text, slug_ids, upsert_rows
 
 
-async def sync_catalog(session: AsyncSession, plan: SyncPlan, data: schema.Dataset) -> None:
+async def sync_catalog(session: AsyncSession, plan: SyncPlan, data: file_format.Dataset) -> None:
     regions = await slug_ids(session, m.Region)
     await upsert_rows(
         session,
@@ -43,7 +43,7 @@ async def sync_catalog(session: AsyncSession, plan: SyncPlan, data: schema.Datas
 
 
 async def _sync_links(
-    session: AsyncSession, plan: SyncPlan, data: schema.Dataset, ids: dict[str, dict[str, int]]
+    session: AsyncSession, plan: SyncPlan, data: file_format.Dataset, ids: dict[str, dict[str, int]]
 ) -> None:
     tps = [tp for muscle in data.muscles for tp in muscle.trigger_points]
     tp_ids = ids["trigger_points"]
@@ -84,7 +84,7 @@ async def _sync_links(
         await upsert_rows(session, plan, model, (column, "source_id"), cited)
 
 
-def _muscle_row(entry: schema.MuscleEntry, regions: dict[str, int]) -> dict[str, Any]:
+def _muscle_row(entry: file_format.MuscleEntry, regions: dict[str, int]) -> dict[str, Any]:
     return {
         "name": entry.name,
         "latin": entry.latin,
@@ -99,7 +99,7 @@ def _muscle_row(entry: schema.MuscleEntry, regions: dict[str, int]) -> dict[str,
 
 
 def _trigger_point_row(
-    entry: schema.TriggerPointEntry,
+    entry: file_format.TriggerPointEntry,
     position: int,
     muscle_ids: dict[str, int],
     muscle: str,
@@ -119,7 +119,7 @@ def _trigger_point_row(
     }
 
 
-async def sync_rules(session: AsyncSession, plan: SyncPlan, data: schema.Dataset) -> None:
+async def sync_rules(session: AsyncSession, plan: SyncPlan, data: file_format.Dataset) -> None:
     vocabulary = {
         (entry.phrase,): {
             "regions": list(entry.regions),
@@ -144,7 +144,7 @@ async def sync_rules(session: AsyncSession, plan: SyncPlan, data: schema.Dataset
     )
 
 
-def _concept_row(entry: schema.TriageConceptEntry, _: int) -> dict[str, Any]:
+def _concept_row(entry: file_format.TriageConceptEntry, _: int) -> dict[str, Any]:
     return {
         "kind": entry.kind,
         "label": entry.label,
@@ -159,7 +159,7 @@ def _concept_row(entry: schema.TriageConceptEntry, _: int) -> dict[str, Any]:
     }
 
 
-def _red_flag_row(entry: schema.RedFlagEntry, _: int) -> dict[str, Any]:
+def _red_flag_row(entry: file_format.RedFlagEntry, _: int) -> dict[str, Any]:
     return {
         "level": entry.level,
         "title": entry.title,
@@ -173,7 +173,7 @@ def _red_flag_row(entry: schema.RedFlagEntry, _: int) -> dict[str, Any]:
 
 
 def _question_row(
-    entry: schema.ScreeningQuestionEntry, position: int, flags: dict[str, int]
+    entry: file_format.ScreeningQuestionEntry, position: int, flags: dict[str, int]
 ) -> dict[str, Any]:
     return {
         "position": position,

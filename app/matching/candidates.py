@@ -19,7 +19,7 @@ Candidates = dict[int, dict[int, SiteHit]]  # trigger point -> site number -> it
 def site_candidates(index: MatchIndex, sites: Sequence[Site]) -> Candidates:
     """Every trigger point that explains a site, with its best hit per site (site order)."""
     found: Candidates = {}
-    region_hits = index.region_hits
+    region_hits = index.body.region_hits
     for site_no, site in enumerate(sites):
         for region in site.regions:
             for tp_no, hit in region_hits.get(region, ()):
@@ -38,7 +38,7 @@ def linked_candidates(
 ) -> Candidates:
     """The trigger points linked to a reported condition that are not in `found`, without
     hits, in condition order."""
-    linked = index.by_term.get("condition", {})
+    linked = index.points.by_term.get("condition", {})
     extra: Candidates = {}
     for condition in conditions:
         for tp_no in linked.get(condition, ()):

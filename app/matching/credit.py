@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from app.matching.hierarchy import Hierarchy
+from app.matching.outcome import RegionMatch
 from app.matching.records import TriggerPointRecord, ZoneKind
-from app.matching.result import RegionMatch
 
 BROADER: Final = 0.85
 NARROWER: Final = 0.75

@@ -26,16 +26,16 @@ from typing import Final
 from app.matching.index import MatchIndex
 from app.matching.lexicon import Side
 from app.matching.muscles import rank_muscles
-from app.matching.phrases import TermKind
-from app.matching.query import MatchQuery
-from app.matching.result import (
+from app.matching.outcome import (
     Interpretation,
     InterpretedRegion,
     MatchOutcome,
     MatchResult,
     Triage,
 )
-from app.matching.results import build_rows
+from app.matching.phrases import TermKind
+from app.matching.query import MatchQuery
+from app.matching.rows import build_rows
 from app.matching.scoring import ScoringQuery, rank_trigger_points
 from app.matching.sites import Site
 from app.matching.terms import resolve_all, resolve_sites, resolve_symptoms
@@ -104,7 +104,7 @@ def _read(index: MatchIndex, query: MatchQuery) -> _Reading:
     given_conditions = resolve_all(index, "condition", "conditions", query.conditions)
     absent = _merge(text.absent_symptoms, given_absent)
     conditions = _merge(text.conditions, given_conditions)
-    linked = index.by_term["condition"]
+    linked = index.points.by_term["condition"]
     scoring = ScoringQuery(
         sites=_dedupe(index, [*text.sites, *structured]),
         symptoms=_without(_merge(text.symptoms, given_symptoms), absent),
@@ -171,7 +171,7 @@ def _structured_sites(index: MatchIndex, query: MatchQuery) -> list[Site]:
     return [
         site
         for n, item in enumerate(query.regions)
-        for site in resolve_sites(index, f"regions[{n}].region", item.region, item.side)
+        for site in resolve_sites(index, ("regions", n, "region"), item.region, item.side)
     ]
 
 
@@ -179,7 +179,7 @@ def _dedupe(index: MatchIndex, sites: Sequence[Site]) -> tuple[Site, ...]:
     """One site per (regions, side); a side is dropped where the place has no sides."""
     seen: dict[tuple[tuple[str, ...], Side | None], Site] = {}
     for site in sites:
-        side = None if index.sided.isdisjoint(site.regions) else site.side
+        side = None if index.body.sided.isdisjoint(site.regions) else site.side
         key = (site.regions, side)
         if key not in seen:
             seen[key] = (
@@ -192,16 +192,16 @@ def _interpreted_regions(index: MatchIndex, sites: Sequence[Site]) -> tuple[Inte
     found: dict[tuple[str, Side | None], InterpretedRegion] = {}
     for site in sites:
         for region in site.regions:
-            side = site.side if region in index.sided else None
+            side = site.side if region in index.body.sided else None
             if (region, side) not in found:
-                name = index.regions[region].name
+                name = index.body.regions[region].name
                 found[region, side] = InterpretedRegion(region, name, side, site.phrase)
     return tuple(found.values())
 
 
 def _ask_about(index: MatchIndex, scoring: ScoringQuery) -> tuple[str, ...]:
     """Regions worth asking about, or () when the query places the pain well enough."""
-    hierarchy = index.hierarchy
+    hierarchy = index.body.hierarchy
     if not scoring.sites and not scoring.conditions:
         return hierarchy.roots
     if scoring.conditions:

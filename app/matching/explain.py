@@ -18,7 +18,7 @@ from typing import Final, TypeVar
 
 from app.matching.credit import SiteHit
 from app.matching.labels import Labels, PointLabels
-from app.matching.result import ResultSide
+from app.matching.outcome import ResultSide
 from app.matching.scoring import Evidence
 
 _ON_SIDE: Final[Mapping[ResultSide | None, str]] = {

@@ -48,31 +48,55 @@ class PointTerms:
 
 
 @dataclass(frozen=True, slots=True)
-class MatchIndex:
-    version: str
+class BodyMap:
+    """The region tree and what a reported region says: which trigger points explain it, with
+    what credit (`app.matching.credit`), and how rare that is."""
+
     regions: Mapping[str, RegionRecord]
     sided: frozenset[str]  # regions where a side means something (lateral, or contain one)
     hierarchy: Hierarchy
     paths: Paths
     rarity: Mapping[str, float]
-    trigger_points: tuple[TriggerPointRecord, ...]
-    trigger_point_ids: tuple[str, ...]  # parallel to trigger_points
-    point_terms: tuple[PointTerms, ...]  # parallel to trigger_points
-    # per trigger point: 0 the manual calls it common, 2 its pattern is borrowed from another
-    # muscle (`pattern_from`), 1 otherwise; ties in the ranking go to the lower
-    standing: tuple[int, ...]
     postings: Mapping[str, tuple[Posting, ...]]
     region_hits: RegionHits  # the postings as the scorer reads them
+
+
+@dataclass(frozen=True, slots=True)
+class PointTable:
+    """The trigger points, and what the ranking and the rows read of each, in one order: every
+    tuple here is parallel to `records`, and a trigger point is its position in them."""
+
+    records: tuple[TriggerPointRecord, ...]
+    ids: tuple[str, ...]
+    terms: tuple[PointTerms, ...]
+    # 0 the manual calls it common, 2 its pattern is borrowed from another muscle
+    # (`pattern_from`), 1 otherwise; ties in the ranking go to the lower
+    standing: tuple[int, ...]
     by_term: Mapping[TermKind, Mapping[str, frozenset[int]]]  # term id -> trigger points
     # condition -> muscle -> its trigger points linked to the condition
     linked_by_muscle: Mapping[str, Mapping[str, tuple[int, ...]]]
+    labels: Labels
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """What free text and structured values are looked up in: each kind of term by id, name and
+    synonym, every known phrase, and the speller."""
+
     terms: Mapping[TermKind, TermTable]
     phrases: PhraseTable
     speller: Speller
     known_words: frozenset[str]  # the keys of every word a phrase uses
     word_tokens: WordTokens  # the dataset's and the lexicon's words, tokenised once
+
+
+@dataclass(frozen=True, slots=True)
+class MatchIndex:
+    version: str
+    body: BodyMap
+    points: PointTable
+    reader: Reader
     triage: TriageRules
-    labels: Labels
 
 
 STANDING_COMMON: Final = 0
@@ -85,33 +109,42 @@ def build_index(records: DatasetRecords) -> MatchIndex:
     hierarchy = build_hierarchy(records.regions)
     tps = records.trigger_points
     postings = build_postings(tps, hierarchy)
-    terms = _term_tables(records)
-    phrases = _phrase_table(records, terms)
     triage = compile_triage(records, hierarchy)
-    flag_phrases = triage.concepts.trie.phrases
-    flag_words = {w for text in flag_phrases for w in phrase_key(text)}
     return MatchIndex(
         version=records.version,
-        regions={r.id: r for r in records.regions},
-        sided=_sided(records.regions, hierarchy),
-        hierarchy=hierarchy,
-        paths=build_paths(records.regions, hierarchy),
-        rarity=rarity_weights(postings, hierarchy.order, len(tps)),
-        trigger_points=tps,
-        trigger_point_ids=tuple(tp.id for tp in tps),
-        point_terms=tuple(map(_point_terms, tps)),
-        standing=tuple(map(_standing, tps)),
-        postings=postings,
-        region_hits=region_hits(postings),
-        by_term=_by_term(tps),
-        linked_by_muscle=_linked_by_muscle(tps),
+        body=BodyMap(
+            regions={r.id: r for r in records.regions},
+            sided=_sided(records.regions, hierarchy),
+            hierarchy=hierarchy,
+            paths=build_paths(records.regions, hierarchy),
+            rarity=rarity_weights(postings, hierarchy.order, len(tps)),
+            postings=postings,
+            region_hits=region_hits(postings),
+        ),
+        points=PointTable(
+            records=tps,
+            ids=tuple(tp.id for tp in tps),
+            terms=tuple(map(_point_terms, tps)),
+            standing=tuple(map(_standing, tps)),
+            by_term=_by_term(tps),
+            linked_by_muscle=_linked_by_muscle(tps),
+            labels=build_labels(tps, records.regions, records.conditions, records.symptoms),
+        ),
+        reader=_reader(records, triage.concepts.trie.phrases),
+        triage=triage,
+    )
+
+
+def _reader(records: DatasetRecords, flag_phrases: Sequence[str]) -> Reader:
+    terms = _term_tables(records)
+    phrases = _phrase_table(records, terms)
+    flag_words = {w for text in flag_phrases for w in phrase_key(text)}
+    return Reader(
         terms=terms,
         phrases=phrases,
         speller=Speller([*_wordings(records), *flag_phrases], common_english()),
         known_words=frozenset({w for key in phrases.all_keys() for w in key} | flag_words),
         word_tokens=_word_tokens(records, flag_phrases),
-        triage=triage,
-        labels=build_labels(tps, records.regions, records.conditions, records.symptoms),
     )
 
 

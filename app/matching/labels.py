@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from app.matching.outcome import Ref
 from app.matching.records import RegionRecord, TermRecord, TriggerPointRecord
-from app.matching.result import Ref
 
 # Region names that already start with a preposition ("Behind the eye", "Between the shoulder
 # blades") take no "to"/"in" and no article.

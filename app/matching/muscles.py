@@ -63,10 +63,10 @@ def _linked_in_muscles(
 ) -> Candidates:
     """The trigger points linked to a reported condition, not in `found`, whose muscle has a
     trigger point in `found`."""
-    muscles = dict.fromkeys(index.trigger_points[tp_no].muscle_id for tp_no in found)
+    muscles = dict.fromkeys(index.points.records[tp_no].muscle_id for tp_no in found)
     extra: Candidates = {}
     for condition in conditions:
-        by_muscle = index.linked_by_muscle.get(condition, {})
+        by_muscle = index.points.linked_by_muscle.get(condition, {})
         for muscle in muscles:
             for tp_no in by_muscle.get(muscle, ()):
                 if tp_no not in found:
@@ -80,7 +80,7 @@ def _muscles(index: MatchIndex, plan: Plan, candidates: Candidates, start: int) 
     ranks.sort()
     groups: dict[str, list[Ranked]] = {}
     for item in ranked_points(candidates, ranks):
-        groups.setdefault(index.trigger_points[item.members[0]].muscle_id, []).append(item)
+        groups.setdefault(index.points.records[item.members[0]].muscle_id, []).append(item)
     muscles = []
     for position, (muscle_id, members) in enumerate(groups.items(), start):
         merged = _merge([member.evidence for member in members])
@@ -88,7 +88,7 @@ def _muscles(index: MatchIndex, plan: Plan, candidates: Candidates, start: int) 
         order = tuple(member.members[0] for member in members)
         scores = tuple(member.score for member in members)
         muscle = Ranked(muscle_id, score, Evidence(*merged, essential), order, scores)
-        standing = min(index.standing[tp_no] for tp_no in order)
+        standing = min(index.points.standing[tp_no] for tp_no in order)
         muscles.append((order_key(score, essential, standing, muscle_id, position), muscle))
     return muscles
 

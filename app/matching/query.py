@@ -1,7 +1,8 @@
 """What a caller asks: the query dataclasses and the error for an unknown structured term.
 
 Presence and bounds are validated by the HTTP layer; this module only defines the shape and
-the domain error, which carries the offending field, value and the closest known ids.
+the domain error, which carries where the offending value sits, the value and the closest known
+ids.
 """
 
 from __future__ import annotations
@@ -37,12 +38,18 @@ class MatchQuery:
     group_by: GroupBy = "trigger_point"
 
 
-class UnknownTermError(ValueError):
-    """A structured value matched no id, name or synonym of its kind."""
+Location = tuple[str | int, ...]  # where a value sits in the query: ("regions", 1, "region")
 
-    def __init__(self, field: str, value: str, suggestions: tuple[str, ...]) -> None:
+
+class UnknownTermError(ValueError):
+    """A structured value matched no id, name or synonym of its kind. `loc` says where it sits
+    in the query, as the HTTP layer reports it; `kind` is what it should have named."""
+
+    def __init__(self, loc: Location, kind: str, value: str, suggestions: tuple[str, ...]) -> None:
         hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"{field}: unknown value {value!r}{hint}")
-        self.field = field
+        where = ".".join(str(part) for part in loc)
+        super().__init__(f"{where}: unknown {kind} {value!r}{hint}")
+        self.loc = loc
+        self.kind = kind
         self.value = value
         self.suggestions = suggestions

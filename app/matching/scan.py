@@ -46,10 +46,10 @@ class Item:
 def correct_spelling(index: MatchIndex, tokens: Sequence[Token]) -> list[Token]:
     """Replace unknown content words by the known words they most likely misspell."""
     fixed: list[Token] = []
-    known = index.known_words
+    known = index.reader.known_words
     for token in tokens:
         if token.key not in known and is_content_word(token.raw):
-            words = index.speller.correct(token.raw)
+            words = index.reader.speller.correct(token.raw)
             if words is not None:
                 fixed.extend(Token(w, stem(w), token.clause) for w in words)
                 continue
@@ -60,7 +60,7 @@ def correct_spelling(index: MatchIndex, tokens: Sequence[Token]) -> list[Token]:
 def scan_items(index: MatchIndex, tokens: Sequence[Token]) -> list[Item]:
     """Longest-match, left to right, never across a clause boundary."""
     items: list[Item] = []
-    first_words = index.phrases.first_words
+    first_words = index.reader.phrases.first_words
     for start, end in _clause_spans(tokens):
         keys = [t.key for t in tokens[start:end]]
         raws = [t.raw for t in tokens[start:end]]
@@ -102,7 +102,7 @@ def _best_at(
 ) -> Item | None:
     """The plain phrase at `pos` of a clause, or a facet + region phrase when that is longer,
     as an item positioned in the whole text (the clause starts at `offset`)."""
-    plain = index.phrases.match_at(keys, skippable, pos)
+    plain = index.reader.phrases.match_at(keys, skippable, pos)
     if plain is not None and raws[pos] in SPREAD_CUES and _is_spread_verb(plain, raws):
         plain = None
     facet = _facet_at(index, keys, raws, skippable, pos) if raws[pos] in _FACET_STARTS else None
@@ -138,7 +138,9 @@ def _facet_at(
         after = pos + length
         while after < len(keys) and skippable[after]:
             after += 1
-        region = index.phrases.match_at(keys, skippable, after) if after < len(keys) else None
+        region = (
+            index.reader.phrases.match_at(keys, skippable, after) if after < len(keys) else None
+        )
         if region is not None and "region" in region.ids:
             return _Facet(region.end, region.targets, region.ids, facet)
     return None

@@ -173,8 +173,8 @@ class Plan:
         numbered from `start` in candidate order (sorting these puts the best first; evidence
         is built only for those returned). The hot loop of a query: one pass per candidate,
         no call unless terms were reported."""
-        ids, standing = index.trigger_point_ids, index.standing
-        listed = index.point_terms if self.terms.reported else None
+        ids, standing = index.points.ids, index.points.standing
+        listed = index.points.terms if self.terms.reported else None
         ranks: list[Rank] = []
         for position, (tp_no, hits) in enumerate(candidates.items(), start):
             total, essential = self.explained(hits)
@@ -363,5 +363,5 @@ def shown_score(score: float) -> float:
 
 
 def _site_weight(index: MatchIndex, site: Site) -> float:
-    rarity = [index.rarity.get(region, 1.0) for region in site.regions]
+    rarity = [index.body.rarity.get(region, 1.0) for region in site.regions]
     return site.weight * sum(rarity) / max(len(rarity), 1)

@@ -105,11 +105,13 @@ def _within(index: MatchIndex, specific: Sequence[str], loose: Sequence[str]) ->
     if len(specific) != 1:
         return False
     region = specific[0]
-    return region in loose or any(a in loose for a in index.hierarchy.ancestors.get(region, ()))
+    return region in loose or any(
+        a in loose for a in index.body.hierarchy.ancestors.get(region, ())
+    )
 
 
 def _apply_facet(index: MatchIndex, mention: RegionMention) -> list[Site]:
-    paths = index.paths
+    paths = index.body.paths
     if mention.facet is None or len(mention.regions) != 1:
         return [Site(mention.regions, mention.side, mention.phrase)]
     region = mention.regions[0]
@@ -130,7 +132,7 @@ def _path_between(
         return []
     if not any(t.raw in SPREAD_CUES for t in tokens[a.end : b.start]):
         return []
-    paths, hierarchy = index.paths, index.hierarchy
+    paths, hierarchy = index.body.paths, index.body.hierarchy
     start = paths.locate(a.regions[0], hierarchy)
     end = paths.locate(b.regions[0], hierarchy)
     if start is None or end is None:

@@ -25,7 +25,7 @@ from app.matching.lexicon import (
 from app.matching.negation import negation_mask, phrase_boundaries
 from app.matching.normalize import Token, split_words
 from app.matching.offsets import locate
-from app.matching.result import InterpretedPhrase
+from app.matching.outcome import InterpretedPhrase
 from app.matching.scan import Item, correct_spelling, scan_items
 from app.matching.sites import RegionMention, Site, sites_from_mentions
 from app.matching.triage.concepts import Found, TextSpans, text_evidence
@@ -67,7 +67,7 @@ class TextAnalysis:
 
 def analyse_text(index: MatchIndex, text: str) -> TextAnalysis:
     """Read one free-text description."""
-    words = split_words(text, index.word_tokens)
+    words = split_words(text, index.reader.word_tokens)
     tokens = correct_spelling(index, words.tokens)
     items = scan_items(index, tokens)
     spans = index.triage.concepts.trie.find(tokens)

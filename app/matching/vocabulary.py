@@ -61,7 +61,7 @@ def build_vocabulary(records: DatasetRecords, index: MatchIndex) -> Vocabulary:
     """Every wording once: its first source (names, synonyms, then the vocabulary's phrases)
     names it, and it means every term any source gives it (`index`: the dataset's index, for
     the terms' names and the faces of the body's parts)."""
-    names = {kind: table.names for kind, table in index.terms.items()}
+    names = {kind: table.names for kind, table in index.reader.terms.items()}
     found: dict[str, tuple[Source, dict[Meaning, None]]] = {}
 
     def add(wording: str, source: Source, meant: Iterable[tuple[TermKind, str]]) -> None:
@@ -81,7 +81,7 @@ def build_vocabulary(records: DatasetRecords, index: MatchIndex) -> Vocabulary:
                     add(wording, rank, [(kind, item.id)])
     for entry in records.vocabulary:
         add(entry.phrase, "vocabulary", entry.pointed())
-    for wording, region in _faces(records.regions, index.paths):
+    for wording, region in _faces(records.regions, index.body.paths):
         add(wording, "anatomy", [("region", region)])
     entries = tuple(
         Entry(phrase, source, tuple(means))

@@ -9,8 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.database import get_session
 from app.errors import problem_responses
-from app.matches.snapshot import current_index
 from app.matching import MatchIndex
+from app.matching_api.snapshot import current_index
 from app.schemas import Page, Paging, paging
 from app.triage import schemas as s
 from app.triage import service

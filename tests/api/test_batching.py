@@ -11,7 +11,7 @@ import pytest
 
 from app.config import Settings
 from app.main import create_app
-from app.matches.batching import Batch
+from app.matching_api.batching import Batch
 
 
 def test_calls_of_one_turn_run_together_in_order() -> None:

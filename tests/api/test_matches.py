@@ -185,7 +185,7 @@ def test_request_body_is_never_logged(client: TestClient, caplog: pytest.LogCapt
     ],
 )
 def test_responses_keep_the_documented_contract(client: TestClient, body: dict[str, Any]) -> None:
-    from app.matches.schemas import InterpretResponse, MatchResponse
+    from app.matching_api.schemas import InterpretResponse, MatchResponse
 
     MatchResponse.model_validate(client.post("/v1/matches", json=body).json(), strict=True)
     reading = {key: value for key, value in body.items() if key not in {"group_by", "limit"}}

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from app.dataset.records import records_from_files
+from app.dataset.matcher_input import records_from_files
 from app.matching import MatchQuery, RegionInput, build_index, interpret
 from app.matching.vocabulary import build_vocabulary
 from tests.conftest import DATA_DIR

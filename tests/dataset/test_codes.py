@@ -9,8 +9,8 @@ import pytest
 import simple_icd_10_cm as icd
 from stdnum import verhoeff
 
+from app.dataset.file_format import Dataset
 from app.dataset.loader import load_dataset
-from app.dataset.schema import Dataset
 from tests.conftest import DATA_DIR
 
 

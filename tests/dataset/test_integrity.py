@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
+from app.dataset.file_format import Dataset
 from app.dataset.loader import load_dataset
-from app.dataset.schema import Dataset
 from tests.conftest import DATA_DIR
 
 

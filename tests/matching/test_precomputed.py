@@ -80,7 +80,7 @@ def test_a_twenty_fold_dataset_scores_no_more_candidates(
         points, _ = scored_points(source, plan, query, 2)
         muscles = scored_muscles(source, plan, query, 2)
         members = [tp for _, muscle in muscles for tp in muscle.members]
-        ids = source.trigger_point_ids
+        ids = source.points.ids
         return sorted(ids[tp] for tp in points), sorted(ids[tp] for tp in members)
 
     real = scored_by(index)

@@ -35,25 +35,29 @@ def test_unknown_region_raises_with_field_and_suggestions(index: MatchIndex) -> 
     with pytest.raises(UnknownTermError) as caught:
         match(index, query)
     error = caught.value
-    assert error.field == "regions[1].region"
+    assert error.loc == ("regions", 1, "region")
+    assert error.kind == "region"
     assert error.value == "templ"
     assert error.suggestions[0] == "temple"
     assert len(error.suggestions) <= 3
 
 
 @pytest.mark.parametrize(
-    ("query", "field"),
+    ("query", "loc", "kind"),
     [
-        (MatchQuery(symptoms=("tingle-ish", "numbness")), "symptoms[0]"),
-        (MatchQuery(absent_symptoms=("numbness", "zzz")), "absent_symptoms[1]"),
-        (MatchQuery(factors=("moonlight",)), "factors[0]"),
-        (MatchQuery(conditions=("sciatika",)), "conditions[0]"),
+        (MatchQuery(symptoms=("tingle-ish", "numbness")), ("symptoms", 0), "symptom"),
+        (MatchQuery(absent_symptoms=("numbness", "zzz")), ("absent_symptoms", 1), "symptom"),
+        (MatchQuery(factors=("moonlight",)), ("factors", 0), "factor"),
+        (MatchQuery(conditions=("sciatika",)), ("conditions", 0), "condition"),
     ],
 )
-def test_unknown_terms_name_their_field(index: MatchIndex, query: MatchQuery, field: str) -> None:
+def test_unknown_terms_say_where_they_sit(
+    index: MatchIndex, query: MatchQuery, loc: tuple[str | int, ...], kind: str
+) -> None:
     with pytest.raises(UnknownTermError) as caught:
         interpret(index, query)
-    assert caught.value.field == field
+    assert caught.value.loc == loc
+    assert caught.value.kind == kind
 
 
 def test_suggestions_for_a_misspelt_condition(index: MatchIndex) -> None:

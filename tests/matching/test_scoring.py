@@ -79,7 +79,7 @@ def test_rarer_region_counts_more(index: MatchIndex) -> None:
     # only the shoulder. Reported heel + temple: soleus (rare region) beats temporalis.
     outcome = match(index, at("heel", "temple"))
     assert score_of(outcome, "soleus-distal") > score_of(outcome, "temporalis-anterior")
-    assert index.rarity["heel"] > index.rarity["temple"]
+    assert index.body.rarity["heel"] > index.body.rarity["temple"]
 
 
 def test_symptoms_raise_and_absent_symptoms_lower(index: MatchIndex) -> None:

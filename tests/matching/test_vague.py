@@ -12,7 +12,7 @@ def test_nothing_placed_asks_about_top_level_areas(index: MatchIndex, text: str)
     outcome = match(index, MatchQuery(text=text))
     assert outcome.needs_more_detail is True
     assert outcome.results == ()
-    assert outcome.ask_about == index.hierarchy.roots
+    assert outcome.ask_about == index.body.hierarchy.roots
     assert "head" in outcome.ask_about
     assert "lower-limb" in outcome.ask_about
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import InstrumentedAttribute, aliased
 from app import models as m
 from app.catalog import schemas as s
 from app.dataset.evidence import EvidenceLevel, SourceKind
-from app.dataset.records import trigger_point_name
+from app.dataset.matcher_input import trigger_point_name
 from app.errors import InvalidInputError, NotFoundError, ProblemError
 
 AnySelect = Select[*tuple[Any, ...]]

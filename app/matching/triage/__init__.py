@@ -16,8 +16,8 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from app.matching.hierarchy import Hierarchy
+from app.matching.outcome import RedFlagHit, ScreeningQuestion, Triage
 from app.matching.records import DatasetRecords, ScreeningQuestionRecord
-from app.matching.result import RedFlagHit, ScreeningQuestion, Triage
 from app.matching.triage.concepts import (
     STRUCTURED,
     THEIRS,

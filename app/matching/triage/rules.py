@@ -16,8 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from app.matching.outcome import MatchedConcept, RedFlagHit
 from app.matching.records import RedFlagRecord, RuleRecord, TriageConceptRecord, TriageLevel
-from app.matching.result import MatchedConcept, RedFlagHit
 from app.matching.triage.concepts import Evidence
 
 SEVERITY: Final[dict[TriageLevel, int]] = {

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
+from app.matching.outcome import RedFlagHit, ScreeningQuestion
 from app.matching.records import RedFlagRecord, ScreeningQuestionRecord
-from app.matching.result import RedFlagHit, ScreeningQuestion
 from app.matching.triage.concepts import Evidence
 
 

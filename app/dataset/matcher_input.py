@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app import models as m
-from app.dataset import schema
+from app.dataset import file_format
 from app.dataset.loader import load_dataset
 from app.dataset.seed import content_hash
 from app.dataset.sync import id_slugs
@@ -42,7 +42,7 @@ def records_from_files(data_dir: Path) -> DatasetRecords:
     return records_from_dataset(dataset, content_hash(dataset)[7:19])
 
 
-def records_from_dataset(data: schema.Dataset, version: str) -> DatasetRecords:
+def records_from_dataset(data: file_format.Dataset, version: str) -> DatasetRecords:
     points = tuple(
         TriggerPointRecord(
             id=tp.id,

@@ -12,9 +12,9 @@ from fastapi import APIRouter, Query, Request
 from pydantic import Field
 
 from app.errors import problem_responses
-from app.matches.snapshot import current_vocabulary
 from app.matching.phrases import TermKind
 from app.matching.vocabulary import Source, complete
+from app.matching_api.snapshot import current_vocabulary
 from app.schemas import Output
 
 router = APIRouter(prefix="/v1", tags=["matching"])

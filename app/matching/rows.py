@@ -14,14 +14,14 @@ from itertools import pairwise
 from app.matching.credit import SiteHit
 from app.matching.explain import Explainer
 from app.matching.index import STANDING_COMMON, MatchIndex
-from app.matching.records import ReferralSide
-from app.matching.result import (
+from app.matching.outcome import (
     MatchResult,
     RankReason,
     RegionMatch,
     ResultSide,
     TriggerPointScore,
 )
+from app.matching.records import ReferralSide
 from app.matching.scoring import Ranked, ScoringQuery, shown_score
 from app.matching.sites import Site
 
@@ -55,7 +55,7 @@ def rank_reasons(index: MatchIndex, ranked: Sequence[Ranked]) -> list[RankReason
 
 
 def _order(index: MatchIndex, item: Ranked) -> tuple[float, int, int]:
-    standing = min(index.standing[tp_no] for tp_no in item.members)
+    standing = min(index.points.standing[tp_no] for tp_no in item.members)
     return shown_score(item.score), item.evidence.essential, standing
 
 
@@ -78,13 +78,13 @@ class _Rows:
         self._index = index
         self._sites = sites
         self._grouped = grouped
-        self._explainer = Explainer(index.labels)
+        self._explainer = Explainer(index.points.labels)
         self._by_sites: dict[tuple[int, ...], tuple[ResultSide | None, tuple[str, ...]]] = {}
 
     def row(self, item: Ranked, rank: int, reason: RankReason | None) -> MatchResult:
         index = self._index
         tp_no = item.members[0]
-        point = index.labels.points[tp_no]
+        point = index.points.labels.points[tp_no]
         evidence = item.evidence
         hits = tuple(evidence.hits.values())  # in site order (see `Evidence`)
         side, unexplained = self._explained(tuple(evidence.hits))
@@ -96,7 +96,7 @@ class _Rows:
             shown_score(item.score),
             point.trigger_point,
             point.muscle,
-            examine_side(side, index.trigger_points[tp_no].referral_side),
+            examine_side(side, index.points.records[tp_no].referral_side),
             _matched(hits),
             unexplained,
             self._explainer.explain(point, evidence, hits, side, grouped=self._grouped),
@@ -115,7 +115,7 @@ class _Rows:
 
 def _members(index: MatchIndex, item: Ranked) -> tuple[TriggerPointScore, ...]:
     """A muscle row's trigger points with their own scores, best first."""
-    refs = [index.labels.points[n].trigger_point for n in item.members]
+    refs = [index.points.labels.points[n].trigger_point for n in item.members]
     return tuple(
         TriggerPointScore(ref.id, ref.name, shown_score(score))
         for ref, score in zip(refs, item.member_scores, strict=True)

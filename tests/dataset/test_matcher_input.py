@@ -7,7 +7,7 @@ import asyncio
 from dataclasses import replace
 
 from app.database import create_engine, create_sessionmaker
-from app.dataset.records import records_from_db, records_from_files
+from app.dataset.matcher_input import records_from_db, records_from_files
 from app.matching.records import DatasetRecords
 from tests.conftest import DATA_DIR
 

@@ -15,7 +15,7 @@ from fastapi import Request
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.dataset.records import records_from_db
+from app.dataset.matcher_input import records_from_db
 from app.dataset.versions import latest_version
 from app.errors import UnavailableError
 from app.matching import MatchIndex, build_index

@@ -16,7 +16,7 @@ from app.matching.phrases import PhraseTarget
 from app.matching.records import TriageLevel, ZoneKind
 
 ResultSide = Literal["left", "right", "both"]
-# What puts a row ahead of the next one (see `app.matching.results.rank_reasons`)
+# What puts a row ahead of the next one (see `app.matching.rows.rank_reasons`)
 RankReason = Literal["score", "essential_zones", "common", "own_pattern", "tie"]
 
 DISCLAIMER: Final = (

@@ -1,7 +1,7 @@
 """``POST /v1/matches`` and ``POST /v1/interpret``: translate HTTP to the pure matcher.
 
 Request bodies are health data: nothing here logs or stores them. The matcher runs in the app's
-match batch (`app.matches.batching`): the requests that arrive together are matched together.
+match batch (`app.matching_api.batching`): the requests that arrive together are matched together.
 """
 
 from __future__ import annotations
@@ -13,16 +13,16 @@ import orjson
 from fastapi import APIRouter, Body, Request, Response
 
 from app.errors import InvalidInputError, ProblemError, problem_responses
-from app.matches.batching import Batch
-from app.matches.schemas import (
+from app.matching import MatchOutcome, MatchQuery, RegionInput, UnknownTermError, match
+from app.matching_api.batching import Batch
+from app.matching_api.schemas import (
     EXAMPLE,
     InterpretRequest,
     InterpretResponse,
     MatchRequest,
     MatchResponse,
 )
-from app.matches.snapshot import current_index
-from app.matching import MatchOutcome, MatchQuery, RegionInput, UnknownTermError, match
+from app.matching_api.snapshot import current_index
 from app.routing import JsonBodyRoute
 
 # The hot path: a lean route class (see app.routing) validates the JSON body straight into
@@ -56,7 +56,7 @@ def _match(request: Request, body: InterpretRequest) -> MatchOutcome:
 
 
 async def _batched(request: Request, respond: Callable[[], Response]) -> Response:
-    """`respond()`, run in the app's match batch (`app.matches.batching`)."""
+    """`respond()`, run in the app's match batch (`app.matching_api.batching`)."""
     batch: Batch[Response] = request.app.state.match_batch
     return await batch.run(respond)
 
@@ -68,25 +68,11 @@ def _json(content: object) -> Response:
     return Response(orjson.dumps(content), media_type="application/json")
 
 
-_NOUNS = {
-    "regions": "region",
-    "symptoms": "symptom",
-    "absent_symptoms": "symptom",
-    "factors": "factor",
-    "conditions": "condition",
-}
-
-
 def _unknown(exc: UnknownTermError) -> InvalidInputError:
-    loc: list[str | int] = ["body"]
-    for part in exc.field.replace("]", "").split("."):
-        name, _, index = part.partition("[")
-        loc.append(name)
-        if index:
-            loc.append(int(index))
     hint = f" Did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
-    message = f"unknown {_NOUNS.get(str(loc[1]), 'value')} {exc.value!r}.{hint}"
-    return InvalidInputError(f"Invalid input: {message}", [ProblemError(loc=loc, msg=message)])
+    message = f"unknown {exc.kind} {exc.value!r}.{hint}"
+    error = ProblemError(loc=["body", *exc.loc], msg=message)
+    return InvalidInputError(f"Invalid input: {message}", [error])
 
 
 @router.post(
