@@ -68,6 +68,7 @@ bench: install wrk ## Quality, safety and load benchmarks, each run even if one 
 	$(BIN)/python -m bench.quality || status=1; \
 	$(BIN)/python -m bench.triage || status=1; \
 	$(BIN)/python -m bench.load || status=1; \
+	$(BIN)/python -m bench.export || status=1; \
 	exit $$status
 
 wrk: ## The load generator bench.load drives (Debian's wrk), installed when missing

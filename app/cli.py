@@ -1,18 +1,23 @@
-"""The ``triggermap`` command: migrate, seed, check-data, serve."""
+"""The ``triggermap`` command: migrate, seed, check-data, export, serve."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from app.config import PROJECT_ROOT, Settings, get_settings
 from app.dataset.loader import load_dataset
 from app.dataset.problems import DataError
+
+if TYPE_CHECKING:
+    from app.exports.cache import Export
 
 
 def migrate(settings: Settings, revision: str = "head") -> None:
@@ -42,13 +47,40 @@ async def _seed(settings: Settings, data_dir: Path) -> int:
     finally:
         await engine.dispose()
     if not report.changed:
-        print(f"seed: no changes; dataset version {report.revision} ({report.content_hash})")
+        print(f"seed: no changes; dataset {report.release}, revision {report.revision}")
         return 0
     for table, counts in report.changes.items():
         parts = ", ".join(f"{n} {what}" for what, n in counts.items() if n)
         print(f"  {table}: {parts}")
-    print(f"seed: dataset version {report.revision} ({report.content_hash})")
+    print(f"seed: dataset {report.release}, revision {report.revision} ({report.content_hash})")
     return 0
+
+
+def export(settings: Settings, out: Path) -> int:
+    """Write the data package (datapackage.json and every table as CSV) of the database's
+    current dataset version into `out`, as `GET /v1/export/triggermap-data-<version>.zip`
+    serves it."""
+    import zipfile
+
+    package = asyncio.run(_read_export(settings))
+    out.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(io.BytesIO(package.archive)) as archive:
+        archive.extractall(out)
+    tables = len(package.data.tables)
+    print(f"export: {tables} tables and datapackage.json in {out} (version {package.data.version})")
+    return 0
+
+
+async def _read_export(settings: Settings) -> Export:
+    from app.database import create_engine, create_sessionmaker
+    from app.exports.cache import build_export
+
+    engine = create_engine(settings.database_url)
+    try:
+        async with create_sessionmaker(engine)() as session:
+            return await build_export(session)
+    finally:
+        await engine.dispose()
 
 
 def _print_problems(exc: DataError) -> None:
@@ -94,6 +126,8 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check-data", help="validate data/ without a database")
     for sub in (seed_cmd, check):
         sub.add_argument("--data-dir", type=Path, help="dataset folder (default: settings)")
+    export_cmd = commands.add_parser("export", help="write the database's data as a data package")
+    export_cmd.add_argument("--out", type=Path, required=True, help="folder to write it into")
     serve_cmd = commands.add_parser("serve", help="serve the HTTP API with uvicorn")
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)
@@ -118,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return asyncio.run(_seed(settings, data_dir))
     elif args.command == "check-data":
         return check_data(data_dir)
+    elif args.command == "export":
+        return export(settings, args.out)
     else:
         serve(settings, args.host, args.port, args.workers)
     return 0

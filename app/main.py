@@ -14,6 +14,8 @@ from app.catalog.router import router as catalog_router
 from app.config import Settings, get_settings
 from app.database import create_engine, create_sessionmaker
 from app.errors import install_error_handlers
+from app.exports.cache import ExportCache
+from app.exports.router import router as export_router
 from app.health.router import router as health_router
 from app.matching_api.batching import Batch
 from app.matching_api.router import router as matches_router
@@ -42,6 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.sessionmaker = create_sessionmaker(engine)
         snapshot = Snapshot(app.state.sessionmaker)
         app.state.snapshot = snapshot
+        app.state.export_cache = ExportCache(app.state.sessionmaker)
         try:
             async with snapshot.running(settings.snapshot_refresh_seconds):
                 yield
@@ -79,4 +82,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(catalog_router)
     app.include_router(vocabulary_router)
     app.include_router(triage_router)
+    app.include_router(export_router)
     return app

@@ -157,12 +157,12 @@ def report(
         print(
             f"  matches/{name:9} {rps:8.0f} req/s  ({rps / hello_rps:5.1%} of hello, goal >= "
             f"{floor:.0%})  p50 {median(found, 'p50_ms'):.2f} ms  p99 {p99:.2f} ms (goal <= 25)"
-            f"  non-2xx {errors:.0f}  rounds {_rounds(found)}"
+            f"  non-2xx {errors:.0f}  rounds {rounds_of(found)}"
         )
         checks += [rps / hello_rps >= floor, p99 <= 25.0, errors == 0]
     print(
         f"  {'hello':17} {hello_rps:8.0f} req/s  p99 {median(runs['hello'], 'p99_ms'):.2f} ms"
-        f"  rounds {_rounds(runs['hello'])}"
+        f"  rounds {rounds_of(runs['hello'])}"
     )
     print(f"matcher p50, 20x synthetic dataset / real dataset: {ratio:.2f}x (goal <= 3x)")
     checks.append(ratio <= 3.0)
@@ -177,7 +177,7 @@ def _build() -> str:
     return "compiled (mypyc)" if compiled else "pure Python (TRIGGERMAP_PURE_PYTHON)"
 
 
-def _rounds(runs: list[dict[str, float]]) -> str:
+def rounds_of(runs: list[dict[str, float]]) -> str:
     return " / ".join(f"{run['rps']:.0f}" for run in runs)
 
 

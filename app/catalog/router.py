@@ -12,7 +12,7 @@ from app.catalog import schemas as s
 from app.catalog.service import conditions, muscles, regions, terms, trigger_points
 from app.database import get_session
 from app.dataset.evidence import EvidenceLevel
-from app.dataset.service import dataset_info
+from app.dataset.service import dataset_info, dataset_revisions
 from app.errors import problem_responses
 from app.schemas import Page, Paging, SearchQuery, SlugQuery, paging
 
@@ -214,3 +214,12 @@ _term_routes("factor", "factors", "activating and perpetuating factors")
 @router.get("/dataset", tags=["dataset"], summary="Dataset version, counts, sources and licence")
 async def get_dataset(session: Session) -> s.DatasetInfo:
     return await dataset_info(session=session)
+
+
+@router.get(
+    "/dataset/revisions",
+    tags=["dataset"],
+    summary="What each seed changed: added, changed and removed rows per table, newest first",
+)
+async def get_dataset_revisions(session: Session) -> list[s.DatasetRevision]:
+    return await dataset_revisions(session=session)

@@ -138,14 +138,34 @@ class ConditionDetail(ConditionSummary):
     sources: list[Citation]
 
 
+class DatasetRevision(Output):
+    revision: int
+    version: str = Field(description="The release the data named at this revision.")
+    content_hash: str
+    created_at: datetime
+    changes: dict[str, dict[str, int]] = Field(
+        description="Per table, how many rows this revision inserted, updated and deleted.",
+        examples=[{"trigger_points": {"inserted": 1, "updated": 3, "deleted": 0}}],
+    )
+
+
 class Licence(Output):
     data: str = "CC-BY-4.0"
     code: str = "Apache-2.0"
 
 
 class DatasetInfo(Output):
-    version: int = Field(description="Revision, bumped whenever a seed changes the data.")
-    content_hash: str
+    version: str = Field(
+        description="The release the data names (data/release.yaml), as every response's "
+        "`dataset_version` carries it: what to cite.",
+        examples=["2026.12.0"],
+    )
+    revision: int = Field(
+        description="This database's own counter, bumped whenever a seed changes the data."
+    )
+    content_hash: str = Field(
+        description="What the data is: the same content has the same hash in every deployment."
+    )
     updated_at: datetime | None
     counts: dict[str, int]
     sources: list[Citation]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -239,9 +240,17 @@ class ScreeningQuestionEntry(Entry):
     sources: tuple[Citation, ...] = Field(min_length=1)
 
 
+class ReleaseEntry(Entry):
+    """The dataset's release (``data/release.yaml``): the version people cite."""
+
+    version: str = Field(pattern=r"^\d{4}\.\d{1,2}\.\d+$", examples=["2026.12.0"])
+    released: date
+
+
 class Dataset(Entry):
     """The whole validated dataset, as loaded from ``data/``."""
 
+    release: ReleaseEntry
     sources: tuple[SourceEntry, ...]
     regions: tuple[RegionEntry, ...]
     symptoms: tuple[TermEntry, ...]

@@ -1,7 +1,8 @@
 """Read ``data/`` into a validated :class:`~app.dataset.file_format.Dataset`, collecting every
 problem.
 
-Each YAML file holds one kind of entry under one top-level key (``regions:``, ``muscles:``...).
+Each YAML file holds one kind of entry under one top-level key (``regions:``, ``muscles:``...),
+except ``release.yaml``, whose ``release:`` is one mapping (the version people cite).
 Entries are validated one by one so that a problem names its file, entry id and field; the
 referential checks in :mod:`app.dataset.checks` run once every entry parses.
 """
@@ -32,6 +33,9 @@ KINDS: dict[str, type[BaseModel]] = {
 }
 
 
+RELEASE = "release"
+
+
 def data_files(data_dir: Path) -> list[Path]:
     """Every YAML file of the dataset, in a stable order."""
     return sorted([*data_dir.glob("*.yaml"), *data_dir.glob("*/*.yaml")])
@@ -41,19 +45,22 @@ def load_dataset(data_dir: Path) -> file_format.Dataset:
     """Load and validate ``data_dir``; raise :class:`DataError` listing every problem."""
     if not data_dir.is_dir():
         raise DataError([DataProblem(str(data_dir), "-", "-", "data folder not found")])
-    entries: dict[str, list[tuple[str, BaseModel]]] = {kind: [] for kind in KINDS}
+    entries: dict[str, list[tuple[str, BaseModel]]] = {kind: [] for kind in (*KINDS, RELEASE)}
     problems: list[DataProblem] = []
     for path in data_files(data_dir):
         name = str(path.relative_to(data_dir.parent))
         for kind, entry in _read_file(path, name, problems):
             entries[kind].append((name, entry))
+    releases = entries.pop(RELEASE)
+    if len(releases) != 1 and not problems:
+        where = ", ".join(name for name, _ in releases) or f"{data_dir.name}/release.yaml"
+        problems.append(DataProblem(where, "-", RELEASE, "the dataset needs exactly one release"))
     if not problems:
         problems.extend(check_references(entries))
     if problems:
         raise DataError(problems)
-    return file_format.Dataset.model_validate(
-        {kind: [entry for _, entry in items] for kind, items in entries.items()}
-    )
+    found = {kind: [entry for _, entry in items] for kind, items in entries.items()}
+    return file_format.Dataset.model_validate({**found, RELEASE: releases[0][1]})
 
 
 def _read_file(path: Path, name: str, problems: list[DataProblem]) -> list[tuple[str, BaseModel]]:
@@ -63,10 +70,13 @@ def _read_file(path: Path, name: str, problems: list[DataProblem]) -> list[tuple
         problems.append(DataProblem(name, "-", "-", f"not valid YAML: {exc}".replace("\n", " ")))
         return []
     if not isinstance(document, dict) or len(document) != 1:
-        expected = ", ".join(KINDS)
+        expected = ", ".join((*KINDS, RELEASE))
         problems.append(DataProblem(name, "-", "-", f"needs one top-level key, one of: {expected}"))
         return []
     kind, items = next(iter(document.items()))
+    if kind == RELEASE:
+        entry = _parse_entry(file_format.ReleaseEntry, items, name, 0, problems)
+        return [(kind, entry)] if entry is not None else []
     if kind not in KINDS:
         problems.append(
             DataProblem(name, "-", str(kind), f"unknown kind; use one of {list(KINDS)}")

@@ -15,7 +15,7 @@ from app.dataset import file_format
 from app.dataset.loader import load_dataset
 from app.dataset.seed import content_hash
 from app.dataset.sync import id_slugs
-from app.dataset.versions import latest_version
+from app.dataset.versions import latest_version, release_of
 from app.matching.records import (
     DatasetRecords,
     RedFlagRecord,
@@ -116,7 +116,7 @@ async def records_from_db(session: AsyncSession) -> DatasetRecords:
         for r in (await session.scalars(select(m.Region).order_by(m.Region.position))).all()
     )
     records = DatasetRecords(
-        version=str(latest.revision if latest else 0),
+        version=release_of(latest),
         regions=regions,
         trigger_points=await _trigger_points(session, region_slugs),
         symptoms=await _terms(session, m.Symptom),

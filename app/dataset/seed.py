@@ -32,6 +32,7 @@ from app.dataset.versions import latest_version
 @dataclass(frozen=True)
 class SeedReport:
     revision: int
+    release: str
     content_hash: str
     changed: bool
     changes: dict[str, dict[str, int]]
@@ -52,12 +53,17 @@ async def seed(session: AsyncSession, dataset: file_format.Dataset) -> SeedRepor
     await sync_rules(session, plan, dataset)
     await delete_queued(session, plan)
     latest = await latest_version(session)
+    release = dataset.release.version
     if latest is not None and plan.total == 0 and latest.content_hash == digest:
-        return SeedReport(latest.revision, digest, False, {})
+        return SeedReport(latest.revision, release, digest, False, {})
     revision = (latest.revision if latest else 0) + 1
-    session.add(m.DatasetVersion(revision=revision, content_hash=digest, changes=plan.summary()))
+    session.add(
+        m.DatasetVersion(
+            revision=revision, release=release, content_hash=digest, changes=plan.summary()
+        )
+    )
     await session.flush()
-    return SeedReport(revision, digest, True, plan.summary())
+    return SeedReport(revision, release, digest, True, plan.summary())
 
 
 async def _sync_reference(session: AsyncSession, plan: SyncPlan, data: file_format.Dataset) -> None:

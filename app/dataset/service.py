@@ -1,4 +1,5 @@
-"""What ``GET /v1/dataset`` reports: version, content hash, counts, sources, licence."""
+"""What ``GET /v1/dataset`` reports (version, content hash, counts, sources, licence) and
+``GET /v1/dataset/revisions`` (what each seed changed)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app import models as m
-from app.catalog.schemas import DatasetInfo
+from app.catalog.schemas import DatasetInfo, DatasetRevision
 from app.catalog.service.queries import citation
-from app.dataset.versions import latest_version
+from app.dataset.versions import latest_version, release_of
 
 COUNTED: dict[str, Any] = {
     "regions": m.Region,
@@ -33,9 +34,27 @@ async def dataset_info(*, session: AsyncSession) -> DatasetInfo:
         counts[name] = int(await session.scalar(select(func.count()).select_from(model)) or 0)
     sources = (await session.scalars(select(m.Source).order_by(m.Source.slug))).all()
     return DatasetInfo(
-        version=latest.revision if latest else 0,
+        version=release_of(latest),
+        revision=latest.revision if latest else 0,
         content_hash=latest.content_hash if latest else "",
         updated_at=latest.created_at if latest else None,
         counts=counts,
         sources=[citation(source) for source in sources],
     )
+
+
+async def dataset_revisions(*, session: AsyncSession) -> list[DatasetRevision]:
+    """Every revision this database recorded, newest first."""
+    found = await session.scalars(
+        select(m.DatasetVersion).order_by(m.DatasetVersion.revision.desc())
+    )
+    return [
+        DatasetRevision(
+            revision=row.revision,
+            version=release_of(row),
+            content_hash=row.content_hash,
+            created_at=row.created_at,
+            changes=row.changes,
+        )
+        for row in found.all()
+    ]

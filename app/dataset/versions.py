@@ -1,4 +1,5 @@
-"""The dataset version: the newest revision recorded by a seed that changed something."""
+"""The dataset version: the newest revision recorded by a seed that changed something, and
+the release it carries."""
 
 from __future__ import annotations
 
@@ -12,3 +13,11 @@ async def latest_version(session: AsyncSession) -> m.DatasetVersion | None:
     return await session.scalar(
         select(m.DatasetVersion).order_by(m.DatasetVersion.revision.desc()).limit(1)
     )
+
+
+def release_of(version: m.DatasetVersion | None) -> str:
+    """The version a response carries as `dataset_version`: the release the data files name
+    (``data/release.yaml``); for data seeded before releases existed, the local revision."""
+    if version is None:
+        return "0"
+    return version.release or str(version.revision)

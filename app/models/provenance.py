@@ -57,12 +57,15 @@ class VocabularyEntry(Base):
 
 
 class DatasetVersion(Base):
-    """One row per seed that changed the data: revision number and content hash."""
+    """One row per seed that changed the data: this database's revision number, the release
+    the data files name (``data/release.yaml``, what people cite) and the content hash (what
+    the data is, in any deployment)."""
 
     __tablename__ = "dataset_versions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     revision: Mapped[int] = mapped_column(Integer, unique=True)
+    release: Mapped[str] = mapped_column(String(40), default="")
     content_hash: Mapped[str] = mapped_column(String(80))
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

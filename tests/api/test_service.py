@@ -5,15 +5,32 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from app.dataset.loader import load_dataset
+from tests.conftest import DATA_DIR
+
+RELEASE = load_dataset(DATA_DIR).release.version
+
 
 def test_dataset_reports_counts_version_and_licence(client: TestClient) -> None:
     body = client.get("/v1/dataset").json()
-    assert body["version"] == 1
+    assert body["version"] == RELEASE
+    assert body["revision"] == 1
     assert body["content_hash"].startswith("sha256:")
     for kind in ("regions", "muscles", "trigger_points", "referral_zones", "conditions"):
         assert body["counts"][kind] > 0
     assert body["licence"] == {"data": "CC-BY-4.0", "code": "Apache-2.0"}
     assert {"ts-vol1", "ts-vol2"} <= {source["source"] for source in body["sources"]}
+
+
+def test_every_dataset_version_is_the_release(client: TestClient) -> None:
+    """Deployments with the same data files call them the same version, whatever their own
+    revision counters say."""
+    matched = client.post("/v1/matches", json={"text": "headache in my temple"}).json()
+    assert matched["dataset_version"] == RELEASE
+    revisions = client.get("/v1/dataset/revisions").json()
+    assert [r["revision"] for r in revisions] == [1]
+    assert revisions[0]["version"] == RELEASE
+    assert revisions[0]["changes"]["trigger_points"]["inserted"] == 221
 
 
 def test_health_probes(client: TestClient) -> None:

@@ -1,0 +1,139 @@
+"""`/v1/export`: the whole dataset as tidy CSV and NDJSON tables, a Frictionless data package
+describing them, and a zip of it all. Every answer carries the dataset's content hash as its
+ETag and answers `If-None-Match` with 304."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Annotated, Literal
+
+import orjson
+from fastapi import APIRouter, Path, Request, Response
+from fastapi.responses import StreamingResponse
+
+from app.errors import NotFoundError, problem_responses
+from app.exports.cache import Export, ExportCache
+from app.exports.writers import csv_lines, ndjson_lines, zip_name
+
+router = APIRouter(prefix="/v1/export", tags=["export"])
+
+MEDIA_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "ndjson": "application/x-ndjson",
+}
+_TABLE = Annotated[str, Path(description="Table name, as listed in datapackage.json.")]
+
+
+def _cache(request: Request) -> ExportCache:
+    cache: ExportCache = request.app.state.export_cache
+    return cache
+
+
+def _etag(export: Export, variant: str) -> str:
+    return f'"{export.etag}-{variant}"'
+
+
+def _not_modified(request: Request, etag: str) -> bool:
+    wanted = request.headers.get("if-none-match", "")
+    tags = {tag.strip().removeprefix("W/") for tag in wanted.split(",")}
+    return etag in tags or "*" in tags
+
+
+def _cached(request: Request, export: Export, variant: str) -> Response | None:
+    etag = _etag(export, variant)
+    if _not_modified(request, etag):
+        return Response(status_code=304, headers={"ETag": etag})
+    return None
+
+
+@router.get(
+    "/datapackage.json",
+    summary="Frictionless data package describing every table",
+    responses=problem_responses(503),
+)
+async def get_datapackage(request: Request) -> Response:
+    export = await _cache(request).current()
+    return _cached(request, export, "package") or Response(
+        _json(export.package),
+        media_type="application/json",
+        headers={"ETag": _etag(export, "package")},
+    )
+
+
+@router.get(
+    "/{name}.zip",
+    summary="The data package and all its tables as CSV, in one zip",
+    description="The file is named for the dataset version: `triggermap-data-<version>.zip`, "
+    "as `GET /v1/dataset` reports it.",
+    responses=problem_responses(404, 503),
+)
+async def get_zip(request: Request, name: _TABLE) -> Response:
+    export = await _cache(request).current()
+    expected = zip_name(export.data)
+    if f"{name}.zip" != expected:
+        raise _not_found("archive", f"{name}.zip", f"The current one is {expected}.")
+    return _cached(request, export, "zip") or Response(
+        export.archive,
+        media_type="application/zip",
+        headers={
+            "ETag": _etag(export, "zip"),
+            "Content-Disposition": f'attachment; filename="{expected}"',
+        },
+    )
+
+
+def _table_route(fmt: Literal["csv", "ndjson"]) -> None:
+    writer = csv_lines if fmt == "csv" else ndjson_lines
+
+    async def get_table(request: Request, table: _TABLE) -> Response:
+        export = await _cache(request).current()
+        spec = next((t for t in export.data.tables if t.name == table), None)
+        if spec is None:
+            known = ", ".join(t.name for t in export.data.tables)
+            raise _not_found("table", table, f"Tables: {known}.")
+        cached = _cached(request, export, f"{table}.{fmt}")
+        if cached is not None:
+            return cached
+        return StreamingResponse(
+            _chunks(writer(spec, export.data.rows[table])),
+            media_type=MEDIA_TYPES[fmt],
+            headers={"ETag": _etag(export, f"{table}.{fmt}")},
+        )
+
+    router.add_api_route(
+        f"/{{table}}.{fmt}",
+        get_table,
+        methods=["GET"],
+        name=f"get_table_{fmt}",
+        summary=f"One table of the dataset as {fmt.upper()}",
+        responses=problem_responses(404, 503),
+    )
+
+
+def _not_found(kind: str, name: str, hint: str) -> NotFoundError:
+    error = NotFoundError(kind, name)
+    error.detail = f"{error.detail} {hint}"
+    return error
+
+
+async def _chunks(lines: Iterator[bytes], size: int = 32_768) -> AsyncIterator[bytes]:
+    """The lines in chunks of about `size` bytes, written on the event loop (the rows are in
+    memory already, so there is nothing to wait for)."""
+    chunk: list[bytes] = []
+    length = 0
+    for line in lines:
+        chunk.append(line)
+        length += len(line)
+        if length >= size:
+            yield b"".join(chunk)
+            chunk, length = [], 0
+    if chunk:
+        yield b"".join(chunk)
+
+
+def _json(content: object) -> bytes:
+    return orjson.dumps(content, option=orjson.OPT_INDENT_2)
+
+
+_table_route("csv")
+_table_route("ndjson")
