@@ -1,14 +1,16 @@
 """Read the whole dataset out of the database as the export's tables (`app.exports.tables`).
 
 The database is the source of truth of a deployment, so the export is read from it, once per
-dataset version (`app.exports.cache` keeps it): a few thousand small rows, in a fixed order
-(by id), so two exports of the same data are byte for byte the same.
+dataset version (`app.exports.cache` keeps it): a few thousand small rows. `_read` loads every
+table in a handful of queries; each builder below turns that into one export table's rows, in
+the table's column order and sorted by id, so two exports of the same data are byte for byte the
+same.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,212 +56,78 @@ class ExportData:
 @dataclass(frozen=True, slots=True)
 class _Citation:
     source: str
-    chapter: str
-    figure: str
+    chapter: str | None
+    figure: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Db:
+    """The dataset as read: ORM rows sorted by slug, and the link tables by integer key."""
+
+    sources: Sequence[m.Source]
+    regions: Sequence[m.Region]
+    muscles: Sequence[m.Muscle]
+    points: Sequence[m.TriggerPoint]
+    conditions: Sequence[m.Condition]
+    symptoms: Sequence[m.Symptom]
+    factors: Sequence[m.Factor]
+    flags: Sequence[m.RedFlag]
+    zones: Mapping[int, list[tuple[Any, ...]]]  # trigger point -> (region, zone, weight)
+    point_citations: Mapping[int, list[_Citation]]
+    muscle_citations: Mapping[int, list[_Citation]]
+    links: Mapping[str, Mapping[int, list[tuple[Any, ...]]]]  # kind -> trigger point -> (id,)
+
+    def slugs(self, rows: Sequence[Any]) -> dict[int, str]:
+        return {row.id: row.slug for row in rows}
 
 
 async def load_export(session: AsyncSession) -> ExportData:
     latest = await latest_version(session)
-    sources = (await session.scalars(select(m.Source).order_by(m.Source.slug))).all()
-    regions = (await session.scalars(select(m.Region).order_by(m.Region.slug))).all()
-    muscles = (await session.scalars(select(m.Muscle).order_by(m.Muscle.slug))).all()
-    points = (await session.scalars(select(m.TriggerPoint).order_by(m.TriggerPoint.slug))).all()
-    conditions = (await session.scalars(select(m.Condition).order_by(m.Condition.slug))).all()
-    symptoms = (await session.scalars(select(m.Symptom).order_by(m.Symptom.slug))).all()
-    factors = (await session.scalars(select(m.Factor).order_by(m.Factor.slug))).all()
-    flags = (await session.scalars(select(m.RedFlag).order_by(m.RedFlag.slug))).all()
-
-    slug = _Slugs(sources, regions, muscles, points, conditions, symptoms, factors)
-    kinds = {source.id: source.kind for source in sources}
-    zones = await _pairs(session, m.ReferralZone, "region_id", extra=("zone", "weight"))
-    tp_citations = await _citations(session, m.TriggerPointSource, "trigger_point_id", kinds)
-    muscle_citations = await _citations(session, m.MuscleSource, "muscle_id", kinds)
-    linked = {
-        "condition": await _pairs(session, m.TriggerPointCondition, "condition_id"),
-        "symptom": await _pairs(session, m.TriggerPointSymptom, "symptom_id"),
-        "factor": await _pairs(session, m.TriggerPointFactor, "factor_id"),
-    }
-    muscle_by_id = {muscle.id: muscle for muscle in muscles}
-    depth = _depths(regions)
-    region_order = [region.slug for region in regions]
-
-    rows: dict[str, list[Row]] = defaultdict(list)
-    for source in sources:
-        rows[SOURCES.name].append(
-            (
-                source.slug,
-                source.kind,
-                source.authors,
-                source.title,
-                source.edition,
-                source.volume,
-                source.publisher,
-                source.place,
-                source.year,
-                source.isbn,
-                source.url,
-            )
-        )
-    for region in regions:
-        rows[REGIONS.name].append(
-            (
-                region.slug,
-                region.name,
-                slug.region.get(region.parent_id) if region.parent_id else None,
-                depth[region.id],
-                region.view,
-                region.lateral,
-                (region.codes or {}).get("snomed_ct"),
-            )
-        )
-    for muscle in muscles:
-        first = muscle_citations[muscle.id][0]
-        rows[MUSCLES.name].append(
-            (
-                muscle.slug,
-                muscle.name,
-                muscle.latin,
-                muscle.group,
-                slug.region[muscle.region_id],
-                muscle.innervation,
-                muscle.actions,
-                first.source,
-                first.chapter or None,
-            )
-        )
-    matrix = matrix_table(region_order)
-    for point in points:
-        muscle = muscle_by_id[point.muscle_id]
-        citations = tp_citations[point.id]
-        first = citations[0]
-        borrowed = slug.muscle[point.pattern_from_id] if point.pattern_from_id else None
-        own_zones = zones.get(point.id, [])
-        kinds_of_zone = [zone for _, zone, _ in own_zones]
-        rows[TRIGGER_POINTS.name].append(
-            (
-                point.slug,
-                muscle.slug,
-                muscle.group,
-                point.label,
-                point.location,
-                point.landmarks,
-                point.referral_side,
-                point.common,
-                borrowed,
-                point.evidence,
-                kinds_of_zone.count("essential"),
-                kinds_of_zone.count("spillover"),
-                first.source,
-                first.chapter or None,
-                first.figure or None,
-            )
-        )
-        weights = dict.fromkeys(region_order, 0.0)
-        for region_id, zone, weight in sorted(own_zones, key=lambda z: slug.region[z[0]]):
-            rows[REFERRAL_ZONES.name].append(
-                (
-                    point.slug,
-                    slug.region[region_id],
-                    zone,
-                    weight,
-                    muscle.slug,
-                    muscle.group,
-                    point.referral_side,
-                    borrowed,
-                    point.evidence,
-                    first.source,
-                    first.chapter or None,
-                )
-            )
-            weights[slug.region[region_id]] = weight
-        rows[matrix.name].append((point.slug, *weights.values()))
-        for citation in citations:
-            rows[TRIGGER_POINT_SOURCES.name].append(
-                (point.slug, citation.source, citation.chapter or None, citation.figure or None)
-            )
-        for kind, table in (
-            ("condition", TRIGGER_POINT_CONDITIONS),
-            ("symptom", TRIGGER_POINT_SYMPTOMS),
-            ("factor", TRIGGER_POINT_FACTORS),
-        ):
-            ids = sorted(slug.of(kind)[other] for other, *_ in linked[kind].get(point.id, []))
-            rows[table.name].extend((point.slug, other) for other in ids)
-    mimicking: dict[int, int] = defaultdict(int)
-    for pairs in linked["condition"].values():
-        for condition_id, *_ in pairs:
-            mimicking[condition_id] += 1
-    for condition in conditions:
-        rows[CONDITIONS.name].append(
-            (
-                condition.slug,
-                condition.name,
-                condition.snomed_ct,
-                condition.description,
-                mimicking[condition.id],
-            )
-        )
-        rows[CONDITION_CODES.name].extend(
-            (condition.slug, "ICD-10-CM", code) for code in condition.icd10_cm
-        )
-    rows[SYMPTOMS.name].extend((symptom.slug, symptom.name) for symptom in symptoms)
-    rows[FACTORS.name].extend((factor.slug, factor.name) for factor in factors)
-    for kind, items in (
-        ("region", regions),
-        ("muscle", muscles),
-        ("symptom", symptoms),
-        ("factor", factors),
-        ("condition", conditions),
-    ):
-        for item in items:
-            rows[SYNONYMS.name].extend(
-                (kind, item.slug, synonym) for synonym in dict.fromkeys(item.synonyms)
-            )
-    for flag in flags:
-        rows[RED_FLAGS.name].append(
-            (flag.slug, flag.level, flag.title, flag.advice, len(flag.rules))
-        )
-
-    tables = _tables_with(matrix)
+    db = await _read(session)
+    matrix = matrix_table([region.slug for region in db.regions])
+    rows = {table.name: tuple(build(db)) for table, build in _BUILDERS.items()}
+    rows[matrix.name] = tuple(_matrix_rows(db))
     return ExportData(
         version=release_of(latest),
         content_hash=latest.content_hash if latest else "",
-        tables=tables,
-        rows={table.name: tuple(rows[table.name]) for table in tables},
+        tables=(*TABLES, matrix),
+        rows=rows,
     )
 
 
-def _tables_with(matrix: Table) -> tuple[Table, ...]:
-    return (*TABLES, matrix)
+async def _read(session: AsyncSession) -> _Db:
+    async def every(model: Any) -> Sequence[Any]:
+        return (await session.scalars(select(model).order_by(model.slug))).all()
 
-
-class _Slugs:
-    """Integer keys -> public ids, per table."""
-
-    def __init__(self, *tables: Sequence[Any]) -> None:
-        sources, regions, muscles, points, conditions, symptoms, factors = tables
-        self.source = {row.id: row.slug for row in sources}
-        self.region = {row.id: row.slug for row in regions}
-        self.muscle = {row.id: row.slug for row in muscles}
-        self.point = {row.id: row.slug for row in points}
-        self._terms = {
-            "condition": {row.id: row.slug for row in conditions},
-            "symptom": {row.id: row.slug for row in symptoms},
-            "factor": {row.id: row.slug for row in factors},
-        }
-
-    def of(self, kind: str) -> dict[int, str]:
-        return self._terms[kind]
+    sources = await every(m.Source)
+    kinds = {source.id: source.kind for source in sources}
+    return _Db(
+        sources=sources,
+        regions=await every(m.Region),
+        muscles=await every(m.Muscle),
+        points=await every(m.TriggerPoint),
+        conditions=await every(m.Condition),
+        symptoms=await every(m.Symptom),
+        factors=await every(m.Factor),
+        flags=await every(m.RedFlag),
+        zones=await _pairs(session, m.ReferralZone, "region_id", "zone", "weight"),
+        point_citations=await _citations(session, m.TriggerPointSource, "trigger_point_id", kinds),
+        muscle_citations=await _citations(session, m.MuscleSource, "muscle_id", kinds),
+        links={
+            "condition": await _pairs(session, m.TriggerPointCondition, "condition_id"),
+            "symptom": await _pairs(session, m.TriggerPointSymptom, "symptom_id"),
+            "factor": await _pairs(session, m.TriggerPointFactor, "factor_id"),
+        },
+    )
 
 
 async def _pairs(
-    session: AsyncSession, model: Any, column: str, extra: tuple[str, ...] = ()
+    session: AsyncSession, model: Any, column: str, *extra: str
 ) -> dict[int, list[tuple[Any, ...]]]:
     """trigger point key -> [(other key, *extra columns)] of a link table."""
-    query = select(
-        model.trigger_point_id, getattr(model, column), *(getattr(model, e) for e in extra)
-    )
+    columns = (getattr(model, column), *(getattr(model, name) for name in extra))
     found: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
-    for owner, *rest in (await session.execute(query)).all():
+    for owner, *rest in (await session.execute(select(model.trigger_point_id, *columns))).all():
         found[owner].append(tuple(rest))
     return found
 
@@ -272,20 +140,141 @@ async def _citations(
     query = select(
         getattr(model, column), model.source_id, model.chapter, model.figure, m.Source.slug
     )
-    query = query.join(m.Source, model.source_id == m.Source.id)
     found: dict[int, list[tuple[bool, str, _Citation]]] = defaultdict(list)
-    for owner, source_id, chapter, figure, source in (await session.execute(query)).all():
-        not_manual = kinds[source_id] != "manual"
-        found[owner].append((not_manual, source, _Citation(source, chapter, figure)))
+    for owner, source_id, chapter, figure, source in (
+        await session.execute(query.join(m.Source, model.source_id == m.Source.id))
+    ).all():
+        citation = _Citation(source, chapter or None, figure or None)
+        found[owner].append((kinds[source_id] != "manual", source, citation))
     return {owner: [c for *_, c in sorted(items)] for owner, items in found.items()}
 
 
-def _depths(regions: Sequence[m.Region]) -> dict[int, int]:
-    parents = {region.id: region.parent_id for region in regions}
-    depth: dict[int, int] = {}
-    for region_id in parents:
-        node, steps = parents[region_id], 0
+def _source_rows(db: _Db) -> Iterator[Row]:
+    for s in db.sources:
+        yield (s.slug, s.kind, s.authors, s.title, s.edition, s.volume, s.publisher, s.place,
+               s.year, s.isbn, s.url)  # fmt: skip
+
+
+def _region_rows(db: _Db) -> Iterator[Row]:
+    slug = db.slugs(db.regions)
+    parents = {region.id: region.parent_id for region in db.regions}
+    for region in db.regions:
+        depth, node = 0, region.parent_id
         while node is not None:
-            node, steps = parents[node], steps + 1
-        depth[region_id] = steps
-    return depth
+            depth, node = depth + 1, parents[node]
+        parent = slug[region.parent_id] if region.parent_id else None
+        snomed = (region.codes or {}).get("snomed_ct")
+        yield (region.slug, region.name, parent, depth, region.view, region.lateral, snomed)
+
+
+def _muscle_rows(db: _Db) -> Iterator[Row]:
+    region = db.slugs(db.regions)
+    for muscle in db.muscles:
+        first = db.muscle_citations[muscle.id][0]
+        yield (muscle.slug, muscle.name, muscle.latin, muscle.group, region[muscle.region_id],
+               muscle.innervation, muscle.actions, first.source, first.chapter)  # fmt: skip
+
+
+class _Point:
+    """What every per-trigger-point table repeats of one trigger point."""
+
+    def __init__(self, db: _Db, point: m.TriggerPoint, muscles: Mapping[int, m.Muscle]) -> None:
+        self.point = point
+        self.muscle = muscles[point.muscle_id]
+        self.borrowed = muscles[point.pattern_from_id].slug if point.pattern_from_id else None
+        self.citations = db.point_citations[point.id]
+        self.zones = db.zones.get(point.id, [])
+
+
+def _points(db: _Db) -> Iterator[_Point]:
+    muscles = {muscle.id: muscle for muscle in db.muscles}
+    return (_Point(db, point, muscles) for point in db.points)
+
+
+def _trigger_point_rows(db: _Db) -> Iterator[Row]:
+    for p in _points(db):
+        kinds = Counter(zone for _, zone, _ in p.zones)
+        first = p.citations[0]
+        yield (p.point.slug, p.muscle.slug, p.muscle.group, p.point.label, p.point.location,
+               p.point.landmarks, p.point.referral_side, p.point.common, p.borrowed,
+               p.point.evidence, kinds["essential"], kinds["spillover"], first.source,
+               first.chapter, first.figure)  # fmt: skip
+
+
+def _zone_rows(db: _Db) -> Iterator[Row]:
+    region = db.slugs(db.regions)
+    for p in _points(db):
+        first = p.citations[0]
+        for region_id, zone, weight in sorted(p.zones, key=lambda found: region[found[0]]):
+            yield (p.point.slug, region[region_id], zone, weight, p.muscle.slug, p.muscle.group,
+                   p.point.referral_side, p.borrowed, p.point.evidence, first.source,
+                   first.chapter)  # fmt: skip
+
+
+def _matrix_rows(db: _Db) -> Iterator[Row]:
+    region = db.slugs(db.regions)
+    for p in _points(db):
+        weights = dict.fromkeys(region.values(), 0.0)
+        for region_id, _, weight in p.zones:
+            weights[region[region_id]] = weight
+        yield (p.point.slug, *weights.values())
+
+
+def _point_source_rows(db: _Db) -> Iterator[Row]:
+    for p in _points(db):
+        for c in p.citations:
+            yield (p.point.slug, c.source, c.chapter, c.figure)
+
+
+def _link_rows(kind: str, terms: Callable[[_Db], Sequence[Any]]) -> Callable[[_Db], Iterator[Row]]:
+    def build(db: _Db) -> Iterator[Row]:
+        slug = db.slugs(terms(db))
+        for point in db.points:
+            for other in sorted(slug[other] for other, *_ in db.links[kind].get(point.id, [])):
+                yield (point.slug, other)
+
+    return build
+
+
+def _condition_rows(db: _Db) -> Iterator[Row]:
+    mimicking = Counter(other for pairs in db.links["condition"].values() for other, *_ in pairs)
+    for c in db.conditions:
+        yield (c.slug, c.name, c.snomed_ct, c.description, mimicking[c.id])
+
+
+def _code_rows(db: _Db) -> Iterator[Row]:
+    for condition in db.conditions:
+        for code in condition.icd10_cm:
+            yield (condition.slug, "ICD-10-CM", code)
+
+
+def _synonym_rows(db: _Db) -> Iterator[Row]:
+    for kind, items in (
+        ("region", db.regions),
+        ("muscle", db.muscles),
+        ("symptom", db.symptoms),
+        ("factor", db.factors),
+        ("condition", db.conditions),
+    ):
+        for item in items:
+            for synonym in dict.fromkeys(item.synonyms):
+                yield (kind, item.slug, synonym)
+
+
+_BUILDERS: dict[Table, Callable[[_Db], Iterator[Row]]] = {
+    SOURCES: _source_rows,
+    REGIONS: _region_rows,
+    MUSCLES: _muscle_rows,
+    TRIGGER_POINTS: _trigger_point_rows,
+    REFERRAL_ZONES: _zone_rows,
+    TRIGGER_POINT_SOURCES: _point_source_rows,
+    CONDITIONS: _condition_rows,
+    CONDITION_CODES: _code_rows,
+    SYMPTOMS: lambda db: ((s.slug, s.name) for s in db.symptoms),
+    FACTORS: lambda db: ((f.slug, f.name) for f in db.factors),
+    TRIGGER_POINT_CONDITIONS: _link_rows("condition", lambda db: db.conditions),
+    TRIGGER_POINT_SYMPTOMS: _link_rows("symptom", lambda db: db.symptoms),
+    TRIGGER_POINT_FACTORS: _link_rows("factor", lambda db: db.factors),
+    SYNONYMS: _synonym_rows,
+    RED_FLAGS: lambda db: ((f.slug, f.level, f.title, f.advice, len(f.rules)) for f in db.flags),
+}

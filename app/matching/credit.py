@@ -37,7 +37,7 @@ NARROWER: Final = 0.75
 
 @dataclass(frozen=True, slots=True)
 class Posting:
-    tp: int  # index into MatchIndex.trigger_points
+    tp: int  # index into PointTable.records
     credit: float
     zone_region: str
     zone: ZoneKind

@@ -46,7 +46,7 @@ class PointLabels:
 
 @dataclass(frozen=True, slots=True)
 class Labels:
-    points: tuple[PointLabels, ...]  # parallel to MatchIndex.trigger_points
+    points: tuple[PointLabels, ...]  # parallel to PointTable.records
     to_places: Mapping[str, str]  # region -> "to the temple" (where a zone sends pain)
     felt_places: Mapping[str, str]  # region -> "in the temple" (where the person feels it)
     conditions: Mapping[str, str]  # id -> "tension-type headache"

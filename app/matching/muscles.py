@@ -10,7 +10,7 @@ and muscles are ordered like trigger points.
 A muscle whose candidates only mimic a reported condition (they explain no site) scores at most
 `Plan.ceiling`, so such muscles are formed only when one of them could still reach the rows
 asked for; the trigger points linked to a condition in a muscle that explains a site are found
-through the index (`MatchIndex.linked_by_muscle`), without walking every linked trigger point.
+through the index (`PointTable.linked_by_muscle`), without walking every linked trigger point.
 """
 
 from __future__ import annotations

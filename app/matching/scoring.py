@@ -350,7 +350,7 @@ def beyond_reach(
 
 def order_key(score: float, essential: int, standing: int, key: str, position: int) -> OrderKey:
     """Ascending order is best first: the score as shown (`shown_score`) descending, then
-    essential hits descending, then standing (`MatchIndex.standing`: common, observed, borrowed
+    essential hits descending, then standing (`PointTable.standing`: common, observed, borrowed
     pattern), then key, then position among the candidates."""
     return (-round(score * SCORE_STEPS), -essential, standing, key, position)
 

@@ -38,9 +38,10 @@ def _regions(interpretation: dict[str, Any]) -> set[tuple[str, str | None]]:
         ("gluteal", None, {("buttock", None)}),
         ("popliteal", None, {("back-of-knee", None)}),
         ("plantar midfoot", None, {("arch", None)}),
-        # "leg" below the knee, in clinical usage
-        ("anterior leg", None, {("shin", None)}),
-        ("posterior leg", None, {("calf", None)}),
+        # the lower leg's faces
+        ("anterior lower leg", None, {("shin", None)}),
+        ("posterior lower leg", None, {("calf", None)}),
+        ("pretibial", None, {("shin", None)}),
         # the wording's side, unless the field gives one
         ("left posterior knee", None, {("back-of-knee", "left")}),
         ("left posterior knee", "right", {("back-of-knee", "right")}),

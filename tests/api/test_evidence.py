@@ -24,7 +24,7 @@ def test_every_trigger_point_has_one_level(client: TestClient) -> None:
     everything = client.get("/v1/trigger-points", params={"limit": 1}).json()["total"]
     levels = [_ids(client, level) for level in ("manual", "study", "secondary")]
     assert len(set.union(*levels)) == sum(map(len, levels)) == everything
-    assert len(levels[0]) == 214
+    assert len(levels[0]) == 213
 
 
 def test_points_outside_the_manual_say_what_rests_under_them(client: TestClient) -> None:

@@ -30,7 +30,7 @@ def test_structured_terms_by_name_or_synonym(index: MatchIndex) -> None:
     assert found.conditions == ("tmj-disorder",)
 
 
-def test_unknown_region_raises_with_field_and_suggestions(index: MatchIndex) -> None:
+def test_unknown_region_raises_with_its_location_and_suggestions(index: MatchIndex) -> None:
     query = MatchQuery(regions=(RegionInput("temple"), RegionInput("templ")))
     with pytest.raises(UnknownTermError) as caught:
         match(index, query)
