@@ -9,8 +9,9 @@ measures:
   which reads the dataset out of the database, and the median of later ones; goal < 1 s each;
 - text matches with wrk, alone and while another process downloads the zip and a CSV table
   over and over (one request every 0.2 s, a busy researcher's notebook), in alternating rounds;
-  goals: the median req/s with exports running stays within 15% of the median without, p99
-  <= 25 ms, no errors.
+  goals: with exports running, the median req/s stays within 15% and the median p99 within 1.5x
+  of the figures without, and nothing fails. Both goals are relative: they hold on a slow machine
+  as on a fast one (`bench.load` holds the absolute ones).
 
 Exits 1 when a goal is missed.
 """
@@ -32,6 +33,7 @@ from bench.load import TEXT_BODY, median, rounds_of, seeded_env, serve, wrk
 
 ZIP_GOAL_S: Final = 1.0
 SLOWDOWN_GOAL: Final = 0.15
+P99_GROWTH_GOAL: Final = 1.5
 EXPORT_EVERY_S: Final = 0.2
 
 
@@ -89,19 +91,24 @@ def report(
     print(f"  zip, first request (reads the database): {first * 1000:7.1f} ms (goal < 1000)")
     print(f"  zip, later requests (median of 20):      {later * 1000:7.1f} ms (goal < 1000)")
     rps_alone, rps_export = median(alone, "rps"), median(exporting, "rps")
-    p99 = median(exporting, "p99_ms")
+    p99_alone, p99 = median(alone, "p99_ms"), median(exporting, "p99_ms")
     errors = sum(run["non_2xx"] for run in (*alone, *exporting))
     slowdown = 1 - rps_export / rps_alone
     print(
-        f"  text matches alone:            {rps_alone:7.0f} req/s  p99 "
-        f"{median(alone, 'p99_ms'):.2f} ms  rounds {rounds_of(alone)}"
+        f"  text matches alone:            {rps_alone:7.0f} req/s  p99 {p99_alone:.2f} ms"
+        f"  rounds {rounds_of(alone)}"
     )
     print(
         f"  text matches while exporting:  {rps_export:7.0f} req/s  p99 {p99:.2f} ms "
-        f"(goal <= 25)  rounds {rounds_of(exporting)}"
+        f"({p99 / p99_alone:.2f}x, goal <= {P99_GROWTH_GOAL}x)  rounds {rounds_of(exporting)}"
     )
     print(f"  slowdown {slowdown:+.1%} (goal <= {SLOWDOWN_GOAL:.0%}), non-2xx {errors:.0f}")
-    checks = [first < ZIP_GOAL_S, later < ZIP_GOAL_S, slowdown <= SLOWDOWN_GOAL, p99 <= 25.0]
+    checks = [
+        first < ZIP_GOAL_S,
+        later < ZIP_GOAL_S,
+        slowdown <= SLOWDOWN_GOAL,
+        p99 <= P99_GROWTH_GOAL * p99_alone,
+    ]
     passed = all(checks) and errors == 0
     print("PASS" if passed else "BELOW GOAL")
     return 0 if passed else 1
