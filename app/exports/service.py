@@ -75,6 +75,7 @@ class _Db:
     zones: Mapping[int, list[tuple[Any, ...]]]  # trigger point -> (region, zone, weight)
     point_citations: Mapping[int, list[_Citation]]
     muscle_citations: Mapping[int, list[_Citation]]
+    condition_citations: Mapping[int, list[_Citation]]
     links: Mapping[str, Mapping[int, list[tuple[Any, ...]]]]  # kind -> trigger point -> (id,)
 
     def slugs(self, rows: Sequence[Any]) -> dict[int, str]:
@@ -113,6 +114,7 @@ async def _read(session: AsyncSession) -> _Db:
         zones=await _pairs(session, m.ReferralZone, "region_id", "zone", "weight"),
         point_citations=await _citations(session, m.TriggerPointSource, "trigger_point_id", kinds),
         muscle_citations=await _citations(session, m.MuscleSource, "muscle_id", kinds),
+        condition_citations=await _citations(session, m.ConditionSource, "condition_id", kinds),
         links={
             "condition": await _pairs(session, m.TriggerPointCondition, "condition_id"),
             "symptom": await _pairs(session, m.TriggerPointSymptom, "symptom_id"),
@@ -239,7 +241,9 @@ def _link_rows(kind: str, terms: Callable[[_Db], Sequence[Any]]) -> Callable[[_D
 def _condition_rows(db: _Db) -> Iterator[Row]:
     mimicking = Counter(other for pairs in db.links["condition"].values() for other, *_ in pairs)
     for c in db.conditions:
-        yield (c.slug, c.name, c.snomed_ct, c.description, mimicking[c.id])
+        first = db.condition_citations[c.id][0]
+        yield (c.slug, c.name, c.snomed_ct, c.description, mimicking[c.id], first.source,
+               first.chapter)  # fmt: skip
 
 
 def _code_rows(db: _Db) -> Iterator[Row]:

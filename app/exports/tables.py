@@ -234,8 +234,11 @@ CONDITIONS: Final = Table(
             "integer",
             "How many trigger points mimic it (`trigger-point-conditions`).",
         ),
+        _ref("source_id", "sources", "Its first citation (the manual's, where it cites one)"),
+        Column("chapter", "string", "Chapter of that source.", required=False),
     ),
     ("id",),
+    (_fk("source_id", "sources"),),
 )
 
 CONDITION_CODES: Final = Table(
