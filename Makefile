@@ -50,6 +50,12 @@ seed: migrate ## Load data/ into the database (idempotent)
 check-data: install ## Validate data/ without a database
 	$(BIN)/triggermap check-data
 
+release: install ## The data package of data/ in dist/package: seeded into a fresh SQLite database, then exported
+	rm -rf dist && mkdir -p dist
+	TRIGGERMAP_DATABASE_URL=sqlite:///dist/release.db $(BIN)/triggermap migrate
+	TRIGGERMAP_DATABASE_URL=sqlite:///dist/release.db $(BIN)/triggermap seed
+	TRIGGERMAP_DATABASE_URL=sqlite:///dist/release.db $(BIN)/triggermap export --out dist/package
+
 run: seed ## Install, migrate, seed, and serve on http://$(HOST):$(PORT)
 	$(BIN)/triggermap serve --host $(HOST) --port $(PORT)
 
