@@ -50,7 +50,7 @@ async def _seed(settings: Settings, data_dir: Path) -> int:
         print(f"seed: no changes; dataset {report.release}, revision {report.revision}")
         return 0
     for table, counts in report.changes.items():
-        parts = ", ".join(f"{n} {what}" for what, n in counts.items() if n)
+        parts = ", ".join(f"{counts[what]} {what}" for what in ACTIONS if counts[what])
         print(f"  {table}: {parts}")
     print(f"seed: dataset {report.release}, revision {report.revision} ({report.content_hash})")
     return 0
@@ -81,6 +81,9 @@ async def _read_export(settings: Settings) -> Export:
             return await build_export(session)
     finally:
         await engine.dispose()
+
+
+ACTIONS = ("inserted", "updated", "deleted")
 
 
 def _print_problems(exc: DataError) -> None:

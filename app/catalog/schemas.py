@@ -138,14 +138,23 @@ class ConditionDetail(ConditionSummary):
     sources: list[Citation]
 
 
+class TableChange(Output):
+    inserted: int
+    updated: int
+    deleted: int
+    inserted_ids: list[str] = Field(default_factory=list, examples=[["trapezius-trp8"]])
+    updated_ids: list[str] = Field(default_factory=list, examples=[["trapezius-trp1"]])
+    deleted_ids: list[str] = Field(default_factory=list)
+
+
 class DatasetRevision(Output):
     revision: int
     version: str = Field(description="The release the data named at this revision.")
     content_hash: str
     created_at: datetime
-    changes: dict[str, dict[str, int]] = Field(
-        description="Per table, how many rows this revision inserted, updated and deleted.",
-        examples=[{"trigger_points": {"inserted": 1, "updated": 3, "deleted": 0}}],
+    changes: dict[str, TableChange] = Field(
+        description="Per table, the rows this revision inserted, updated and deleted: counts, "
+        "and the public ids where the table has them (link tables are counted only).",
     )
 
 

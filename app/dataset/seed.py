@@ -35,7 +35,7 @@ class SeedReport:
     release: str
     content_hash: str
     changed: bool
-    changes: dict[str, dict[str, int]]
+    changes: dict[str, dict[str, Any]]
 
 
 def content_hash(dataset: file_format.Dataset) -> str:

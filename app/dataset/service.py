@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app import models as m
-from app.catalog.schemas import DatasetInfo, DatasetRevision
+from app.catalog.schemas import DatasetInfo, DatasetRevision, TableChange
 from app.catalog.service.queries import citation
 from app.dataset.versions import latest_version, release_of
 
@@ -54,7 +54,7 @@ async def dataset_revisions(*, session: AsyncSession) -> list[DatasetRevision]:
             version=release_of(row),
             content_hash=row.content_hash,
             created_at=row.created_at,
-            changes=row.changes,
+            changes={table: TableChange(**found) for table, found in row.changes.items()},
         )
         for row in found.all()
     ]

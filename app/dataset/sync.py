@@ -16,13 +16,28 @@ Key = tuple[Any, ...]
 
 @dataclass
 class TableChanges:
+    """How many rows a table gained, changed and lost, and which, by public id, for the tables
+    keyed by one (link tables are counted only)."""
+
     inserted: int = 0
     updated: int = 0
     deleted: int = 0
+    ids: dict[str, list[str]] = field(
+        default_factory=lambda: {"inserted": [], "updated": [], "deleted": []}
+    )
 
     @property
     def total(self) -> int:
         return self.inserted + self.updated + self.deleted
+
+    def summary(self) -> dict[str, Any]:
+        found: dict[str, Any] = {
+            "inserted": self.inserted,
+            "updated": self.updated,
+            "deleted": self.deleted,
+        }
+        found.update({f"{kind}_ids": sorted(ids) for kind, ids in self.ids.items() if ids})
+        return found
 
 
 @dataclass
@@ -36,12 +51,8 @@ class SyncPlan:
     def total(self) -> int:
         return sum(c.total for c in self.changes.values())
 
-    def summary(self) -> dict[str, dict[str, int]]:
-        return {
-            table: {"inserted": c.inserted, "updated": c.updated, "deleted": c.deleted}
-            for table, c in self.changes.items()
-            if c.total
-        }
+    def summary(self) -> dict[str, dict[str, Any]]:
+        return {table: c.summary() for table, c in self.changes.items() if c.total}
 
 
 async def upsert_rows(
@@ -61,6 +72,7 @@ async def upsert_rows(
         tuple(getattr(row, column) for column in key): row
         for row in (await session.scalars(select(model))).all()
     }
+    named = key == ("slug",)
     for row_key, values in desired.items():
         row = existing.pop(row_key, None)
         if row is None:
@@ -68,7 +80,13 @@ async def upsert_rows(
             changes.inserted += 1
         elif _update(row, values):
             changes.updated += 1
+        else:
+            continue
+        if named:
+            changes.ids["inserted" if row is None else "updated"].append(str(row_key[0]))
     changes.deleted += len(existing)
+    if named:
+        changes.ids["deleted"] += [str(row_key[0]) for row_key in existing]
     plan.deletions.append(list(existing.values()))
     await session.flush()
 

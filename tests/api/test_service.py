@@ -30,7 +30,9 @@ def test_every_dataset_version_is_the_release(client: TestClient) -> None:
     revisions = client.get("/v1/dataset/revisions").json()
     assert [r["revision"] for r in revisions] == [1]
     assert revisions[0]["version"] == RELEASE
-    assert revisions[0]["changes"]["trigger_points"]["inserted"] == 220
+    inserted = revisions[0]["changes"]["trigger_points"]
+    assert inserted["inserted"] == len(inserted["inserted_ids"]) == 220
+    assert "trapezius-trp1" in inserted["inserted_ids"]
 
 
 def test_health_probes(client: TestClient) -> None:

@@ -60,8 +60,14 @@ def test_changes_are_applied_and_counted(empty_url: str, data_copy: Path, edit: 
     edit("muscles/leg-foot.yaml", _add_copy)
     report = seed_database(empty_url, data_copy)
     assert report.revision == 2
-    assert report.changes["muscles"] == {"inserted": 1, "updated": 1, "deleted": 0}
-    assert report.changes["trigger_points"]["inserted"] == 1
+    assert report.changes["muscles"] == {
+        "inserted": 1,
+        "updated": 1,
+        "deleted": 0,
+        "inserted_ids": ["test-muscle"],
+        "updated_ids": ["tibialis-anterior"],
+    }
+    assert report.changes["trigger_points"]["inserted_ids"] == ["test-muscle-trp1"]
     assert _count(empty_url, m.Muscle) == muscles_before + 1
     actions = _scalar(
         empty_url, select(m.Muscle.actions).where(m.Muscle.slug == "tibialis-anterior")
@@ -71,8 +77,13 @@ def test_changes_are_applied_and_counted(empty_url: str, data_copy: Path, edit: 
     edit("muscles/leg-foot.yaml", lambda doc: doc["muscles"].pop())
     report = seed_database(empty_url, data_copy)
     assert report.revision == 3
-    assert report.changes["muscles"] == {"inserted": 0, "updated": 0, "deleted": 1}
-    assert report.changes["trigger_points"]["deleted"] == 1
+    assert report.changes["muscles"] == {
+        "inserted": 0,
+        "updated": 0,
+        "deleted": 1,
+        "deleted_ids": ["test-muscle"],
+    }
+    assert report.changes["trigger_points"]["deleted_ids"] == ["test-muscle-trp1"]
     assert _count(empty_url, m.Muscle) == muscles_before
 
 
