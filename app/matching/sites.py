@@ -112,8 +112,13 @@ def _within(index: MatchIndex, specific: Sequence[str], loose: Sequence[str]) ->
 
 def _apply_facet(index: MatchIndex, mention: RegionMention) -> list[Site]:
     paths = index.body.paths
-    if mention.facet is None or len(mention.regions) != 1:
+    if mention.facet is None:
         return [Site(mention.regions, mention.side, mention.phrase)]
+    if len(mention.regions) > 1:
+        # a phrase naming several places ("arm pain": the upper arm and the forearm) takes the
+        # facet on each ("posterior arm pain": the back of each)
+        faced = dict.fromkeys(paths.narrow(region, mention.facet) for region in mention.regions)
+        return [Site(tuple(faced), mention.side, mention.phrase)]
     region = mention.regions[0]
     narrowed = paths.narrow(region, mention.facet)
     if narrowed != region or region not in paths.roots:

@@ -69,6 +69,9 @@ def test_body_map_regions_take_clinical_anatomy(
         ("pins and needles in my ring and little fingers", {"ring-finger", "little-finger"}),
         ("my bum hurts when I sit", {"buttock"}),
         ("interscapular pain", {"between-shoulder-blades"}),
+        # a direction applies to each place a phrase names ("arm pain": upper arm and forearm)
+        ("posterior arm pain", {"back-of-upper-arm", "back-of-forearm"}),
+        ("posterior leg pain", {"back-of-thigh", "calf"}),
     ],
 )
 def test_text_reads_clinical_anatomy_and_everyday_words(
