@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from app.config import PROJECT_ROOT, Settings, get_settings
 from app.dataset.loader import load_dataset
 from app.dataset.problems import DataError
+from app.errors import UnavailableError
 
 if TYPE_CHECKING:
     from app.exports.cache import Export
@@ -62,7 +63,11 @@ def export(settings: Settings, out: Path) -> int:
     serves it."""
     import zipfile
 
-    package = asyncio.run(_read_export(settings))
+    try:
+        package = asyncio.run(_read_export(settings))
+    except UnavailableError as exc:
+        print(f"export: {exc.detail}", file=sys.stderr)
+        return 1
     out.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(io.BytesIO(package.archive)) as archive:
         archive.extractall(out)

@@ -22,15 +22,14 @@ MEDIA_TYPES = {
     "ndjson": "application/x-ndjson",
 }
 _TABLE = Annotated[str, Path(description="Table name, as listed in datapackage.json.")]
+_ARCHIVE = Annotated[
+    str, Path(description="triggermap-data-<version>, the version as GET /v1/dataset reports it.")
+]
 
 
 def _cache(request: Request) -> ExportCache:
     cache: ExportCache = request.app.state.export_cache
     return cache
-
-
-def _etag(export: Export, variant: str) -> str:
-    return f'"{export.etag}-{variant}"'
 
 
 def _not_modified(request: Request, etag: str) -> bool:
@@ -40,14 +39,15 @@ def _not_modified(request: Request, etag: str) -> bool:
 
 
 def _cached(request: Request, export: Export, variant: str) -> Response | None:
-    etag = _etag(export, variant)
+    etag = export.etag(variant)
     if _not_modified(request, etag):
         return Response(status_code=304, headers={"ETag": etag})
     return None
 
 
-@router.get(
+@router.api_route(
     "/datapackage.json",
+    methods=["GET", "HEAD"],
     summary="Frictionless data package describing every table",
     responses=problem_responses(503),
 )
@@ -56,18 +56,19 @@ async def get_datapackage(request: Request) -> Response:
     return _cached(request, export, "package") or Response(
         _json(export.package),
         media_type="application/json",
-        headers={"ETag": _etag(export, "package")},
+        headers={"ETag": export.etag("package")},
     )
 
 
-@router.get(
+@router.api_route(
     "/{name}.zip",
+    methods=["GET", "HEAD"],
     summary="The data package and all its tables as CSV, in one zip",
     description="The file is named for the dataset version: `triggermap-data-<version>.zip`, "
     "as `GET /v1/dataset` reports it.",
     responses=problem_responses(404, 503),
 )
-async def get_zip(request: Request, name: _TABLE) -> Response:
+async def get_zip(request: Request, name: _ARCHIVE) -> Response:
     export = await _cache(request).current()
     expected = zip_name(export.data)
     if f"{name}.zip" != expected:
@@ -76,7 +77,7 @@ async def get_zip(request: Request, name: _TABLE) -> Response:
         export.archive,
         media_type="application/zip",
         headers={
-            "ETag": _etag(export, "zip"),
+            "ETag": export.etag("zip"),
             "Content-Disposition": f'attachment; filename="{expected}"',
         },
     )
@@ -97,13 +98,13 @@ def _table_route(fmt: Literal["csv", "ndjson"]) -> None:
         return StreamingResponse(
             _chunks(writer(spec, export.data.rows[table])),
             media_type=MEDIA_TYPES[fmt],
-            headers={"ETag": _etag(export, f"{table}.{fmt}")},
+            headers={"ETag": export.etag(f"{table}.{fmt}")},
         )
 
     router.add_api_route(
         f"/{{table}}.{fmt}",
         get_table,
-        methods=["GET"],
+        methods=["GET", "HEAD"],
         name=f"get_table_{fmt}",
         summary=f"One table of the dataset as {fmt.upper()}",
         responses=problem_responses(404, 503),

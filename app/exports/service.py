@@ -1,10 +1,10 @@
 """Read the whole dataset out of the database as the export's tables (`app.exports.tables`).
 
 The database is the source of truth of a deployment, so the export is read from it, once per
-dataset version (`app.exports.cache` keeps it): a few thousand small rows. `_read` loads every
-table in a handful of queries; each builder below turns that into one export table's rows, in
-the table's column order and sorted by id, so two exports of the same data are byte for byte the
-same.
+dataset version (`app.exports.cache` keeps it): a few thousand small rows. `read_export` loads
+every table in a handful of queries; `assemble` turns that into the export's tables, one
+builder per table, in the table's column order and sorted by id, so two exports of the same data
+are byte for byte the same.
 """
 
 from __future__ import annotations
@@ -82,18 +82,37 @@ class _Db:
         return {row.id: row.slug for row in rows}
 
 
-async def load_export(session: AsyncSession) -> ExportData:
-    latest = await latest_version(session)
-    db = await _read(session)
+@dataclass(frozen=True, slots=True)
+class ExportSource:
+    """The dataset as read from the database, with the version it belongs to."""
+
+    version: str
+    content_hash: str
+    db: _Db
+
+
+async def read_export(session: AsyncSession) -> ExportSource | None:
+    """Read the current dataset, or None when none has been seeded. The tables are read in
+    several queries, so a seed could commit between two of them: the read is repeated until the
+    version is the same before and after it."""
+    for _ in range(3):
+        before = await latest_version(session)
+        if before is None:
+            return None
+        db = await _read(session)
+        after = await latest_version(session)
+        if after is not None and after.content_hash == before.content_hash:
+            return ExportSource(release_of(before), before.content_hash, db)
+    raise RuntimeError("the dataset kept changing while it was being read")
+
+
+def assemble(source: ExportSource) -> ExportData:
+    """Every table's rows (pure: no database, so it can run off the event loop)."""
+    db = source.db
     matrix = matrix_table([region.slug for region in db.regions])
     rows = {table.name: tuple(build(db)) for table, build in _BUILDERS.items()}
     rows[matrix.name] = tuple(_matrix_rows(db))
-    return ExportData(
-        version=release_of(latest),
-        content_hash=latest.content_hash if latest else "",
-        tables=(*TABLES, matrix),
-        rows=rows,
-    )
+    return ExportData(source.version, source.content_hash, (*TABLES, matrix), rows)
 
 
 async def _read(session: AsyncSession) -> _Db:

@@ -90,8 +90,8 @@ SOURCES: Final = Table(
 REGIONS: Final = Table(
     "regions",
     "Body regions",
-    "The body regions referral zones and symptoms are mapped to, as a tree (area > region > "
-    "subregion).",
+    "The body regions referral zones are mapped to, as a tree: `parent_id` names the enclosing "
+    "region, `depth` counts the steps to a root area.",
     (
         _id("region"),
         Column("name", "string", "Display name."),
@@ -122,7 +122,11 @@ MUSCLES: Final = Table(
         _ref("region_id", "regions", "Where the muscle lies"),
         Column("innervation", "string", "Nerve supply."),
         Column("actions", "string", "What the muscle does, in short."),
-        _ref("source_id", "sources", "The muscle's first citation"),
+        _ref(
+            "source_id",
+            "sources",
+            "The muscle's manual citation where it has one, else its first by source id",
+        ),
         Column("chapter", "string", "Chapter of that source.", required=False),
     ),
     ("id",),
@@ -151,7 +155,11 @@ TRIGGER_POINTS: Final = Table(
         Column("evidence", "string", "Level of the evidence for its pattern.", enum=_EVIDENCE),
         Column("essential_zones", "integer", "Number of essential referral zones."),
         Column("spillover_zones", "integer", "Number of spillover referral zones."),
-        _ref("source_id", "sources", "Its first citation"),
+        _ref(
+            "source_id",
+            "sources",
+            "Its manual citation where it has one, else its first by source id",
+        ),
         Column("chapter", "string", "Chapter of that source.", required=False),
         Column("figure", "string", "Figure in that source.", required=False),
     ),
@@ -192,7 +200,11 @@ REFERRAL_ZONES: Final = Table(
             required=False,
         ),
         Column("evidence", "string", "Level of the evidence for the pattern.", enum=_EVIDENCE),
-        _ref("source_id", "sources", "The trigger point's first citation"),
+        _ref(
+            "source_id",
+            "sources",
+            "The trigger point's manual citation where it has one, else its first by source id",
+        ),
         Column("chapter", "string", "Chapter of that source.", required=False),
     ),
     ("trigger_point_id", "region_id"),
@@ -208,8 +220,8 @@ REFERRAL_ZONES: Final = Table(
 TRIGGER_POINT_SOURCES: Final = Table(
     "trigger-point-sources",
     "Trigger point citations",
-    "Every citation of every trigger point: the one that carries its pattern first (the "
-    "manual's, where it cites one), then the others by source id.",
+    "Every citation of every trigger point: the manual's first, where it cites it, then the "
+    "others by source id.",
     (
         _ref("trigger_point_id", "trigger-points", "The trigger point"),
         _ref("source_id", "sources", "The source"),
@@ -234,7 +246,11 @@ CONDITIONS: Final = Table(
             "integer",
             "How many trigger points mimic it (`trigger-point-conditions`).",
         ),
-        _ref("source_id", "sources", "Its first citation (the manual's, where it cites one)"),
+        _ref(
+            "source_id",
+            "sources",
+            "Its manual citation where it has one, else its first by source id",
+        ),
         Column("chapter", "string", "Chapter of that source.", required=False),
     ),
     ("id",),
@@ -255,18 +271,18 @@ CONDITION_CODES: Final = Table(
 )
 
 
-def _term_table(name: str, title: str, what: str) -> Table:
+def _term_table(name: str, title: str, what: str, one: str) -> Table:
     return Table(
         name,
         title,
         f"The {what} a person may report.",
-        (_id(what.rstrip("s")), Column("name", "string", "Display name.")),
+        (_id(one), Column("name", "string", "Display name.")),
         ("id",),
     )
 
 
-SYMPTOMS: Final = _term_table("symptoms", "Symptoms", "symptoms besides pain")
-FACTORS: Final = _term_table("factors", "Factors", "activating and perpetuating factors")
+SYMPTOMS: Final = _term_table("symptoms", "Symptoms", "symptoms besides pain", "symptom")
+FACTORS: Final = _term_table("factors", "Factors", "activating and perpetuating factors", "factor")
 
 
 def _link_table(name: str, title: str, table: str, column: str, what: str) -> Table:
@@ -276,7 +292,7 @@ def _link_table(name: str, title: str, table: str, column: str, what: str) -> Ta
         f"Which trigger points list which {what}: one row per link.",
         (
             _ref("trigger_point_id", "trigger-points", "The trigger point"),
-            _ref(column, table, f"The {what.rstrip('s')}"),
+            _ref(column, table, f"The {column.removesuffix('_id')}"),
         ),
         ("trigger_point_id", column),
         (_fk("trigger_point_id", "trigger-points"), _fk(column, table)),

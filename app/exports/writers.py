@@ -35,7 +35,10 @@ def csv_lines(table: Table, rows: Iterable[Row]) -> Iterator[bytes]:
     writer = csv.writer(buffer)
     writer.writerow(table.column_names)
     yield _take(buffer)
+    width = len(table.columns)
     for row in rows:
+        if len(row) != width:
+            raise ValueError(f"{table.name}: a row of {len(row)} cells for {width} columns")
         writer.writerow([_cell(value) for value in row])
         yield _take(buffer)
 

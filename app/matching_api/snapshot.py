@@ -53,7 +53,7 @@ class Snapshot:
         # path. An index replaced later is simply left to reference counting.
         gc.collect()
         gc.freeze()
-        logger.info("matcher index built for dataset version %s", revision)
+        logger.info("matcher index built for dataset %s (revision %s)", records.version, revision)
         return True
 
     async def _poll(self, every: float) -> None:

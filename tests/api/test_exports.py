@@ -190,3 +190,47 @@ def test_the_cli_writes_the_package_the_api_serves(
     assert written == sorted(path.name for path in package_dir.iterdir())
     for name in written:
         assert (tmp_path / "package" / name).read_bytes() == (package_dir / name).read_bytes()
+
+
+def test_every_etag_names_the_export_format(client: TestClient) -> None:
+    """A client's copy of the same data in an older export format is not answered with 304."""
+    from app.exports.cache import FORMAT
+
+    etag = client.get("/v1/export/datapackage.json").headers["etag"]
+    assert etag.endswith(f'-package-v{FORMAT}"')
+    old_format = etag.replace(f"-v{FORMAT}", "-v0")
+    again = client.get("/v1/export/datapackage.json", headers={"If-None-Match": old_format})
+    assert again.status_code == 200
+
+
+def test_head_answers_like_get_without_a_body(client: TestClient) -> None:
+    for path in ("/v1/export/conditions.csv", "/v1/export/datapackage.json"):
+        head, get = client.head(path), client.get(path)
+        assert head.status_code == 200
+        assert head.headers["etag"] == get.headers["etag"]
+        assert head.content == b""
+
+
+def test_without_a_dataset_exports_are_unavailable(
+    empty_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Migrated but never seeded: a 503 problem, not an empty package; the CLI exits 1."""
+    from app.cli import main, migrate
+    from app.config import Settings, get_settings
+    from app.main import create_app
+
+    migrate(Settings(database_url=empty_url))
+    app = create_app(Settings(database_url=empty_url, snapshot_refresh_seconds=0))
+    with TestClient(app, raise_server_exceptions=False) as empty:
+        for path in ("/v1/export/datapackage.json", "/v1/export/regions.csv"):
+            response = empty.get(path)
+            assert response.status_code == 503
+            assert response.headers["content-type"] == "application/problem+json"
+            assert "triggermap seed" in response.json()["detail"]
+    monkeypatch.setenv("TRIGGERMAP_DATABASE_URL", empty_url)
+    get_settings.cache_clear()
+    try:
+        assert main(["export", "--out", str(tmp_path / "package")]) == 1
+    finally:
+        get_settings.cache_clear()
+    assert not (tmp_path / "package").exists()
