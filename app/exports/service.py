@@ -20,13 +20,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app import models as m
 from app.dataset.versions import latest_version, release_of
 from app.exports.tables import (
+    ASSOCIATED_MUSCLES,
     CONDITION_CODES,
+    CONDITION_SOURCES,
     CONDITIONS,
     FACTORS,
+    MUSCLE_SOURCES,
     MUSCLES,
+    RED_FLAG_SOURCES,
     RED_FLAGS,
     REFERRAL_ZONES,
     REGIONS,
+    SCREENING_QUESTIONS,
     SOURCES,
     SYMPTOMS,
     SYNONYMS,
@@ -36,6 +41,7 @@ from app.exports.tables import (
     TRIGGER_POINT_SOURCES,
     TRIGGER_POINT_SYMPTOMS,
     TRIGGER_POINTS,
+    VOCABULARY,
     Table,
     matrix_table,
 )
@@ -72,11 +78,14 @@ class _Db:
     symptoms: Sequence[m.Symptom]
     factors: Sequence[m.Factor]
     flags: Sequence[m.RedFlag]
+    questions: Sequence[m.ScreeningQuestion]
+    vocabulary: Sequence[m.VocabularyEntry]
     zones: Mapping[int, list[tuple[Any, ...]]]  # trigger point -> (region, zone, weight)
     point_citations: Mapping[int, list[_Citation]]
     muscle_citations: Mapping[int, list[_Citation]]
     condition_citations: Mapping[int, list[_Citation]]
-    links: Mapping[str, Mapping[int, list[tuple[Any, ...]]]]  # kind -> trigger point -> (id,)
+    # kind -> trigger point -> [(id,)]: conditions, symptoms, factors, associated muscles
+    links: Mapping[str, Mapping[int, list[tuple[Any, ...]]]]
 
     def slugs(self, rows: Sequence[Any]) -> dict[int, str]:
         return {row.id: row.slug for row in rows}
@@ -130,6 +139,10 @@ async def _read(session: AsyncSession) -> _Db:
         symptoms=await every(m.Symptom),
         factors=await every(m.Factor),
         flags=await every(m.RedFlag),
+        questions=await every(m.ScreeningQuestion),
+        vocabulary=(
+            await session.scalars(select(m.VocabularyEntry).order_by(m.VocabularyEntry.phrase))
+        ).all(),
         zones=await _pairs(session, m.ReferralZone, "region_id", "zone", "weight"),
         point_citations=await _citations(session, m.TriggerPointSource, "trigger_point_id", kinds),
         muscle_citations=await _citations(session, m.MuscleSource, "muscle_id", kinds),
@@ -138,6 +151,7 @@ async def _read(session: AsyncSession) -> _Db:
             "condition": await _pairs(session, m.TriggerPointCondition, "condition_id"),
             "symptom": await _pairs(session, m.TriggerPointSymptom, "symptom_id"),
             "factor": await _pairs(session, m.TriggerPointFactor, "factor_id"),
+            "muscle": await _pairs(session, m.TriggerPointAssociatedMuscle, "muscle_id"),
         },
     )
 
@@ -271,6 +285,43 @@ def _code_rows(db: _Db) -> Iterator[Row]:
             yield (condition.slug, "ICD-10-CM", code)
 
 
+def _citation_rows(
+    owners: Callable[[_Db], Sequence[Any]],
+    citations: Callable[[_Db], Mapping[int, list[_Citation]]],
+) -> Callable[[_Db], Iterator[Row]]:
+    def build(db: _Db) -> Iterator[Row]:
+        cited = citations(db)
+        for owner in owners(db):
+            for c in cited.get(owner.id, []):
+                yield (owner.slug, c.source, c.chapter, c.figure)
+
+    return build
+
+
+def _vocabulary_rows(db: _Db) -> Iterator[Row]:
+    for entry in db.vocabulary:
+        for kind, ids in (
+            ("region", entry.regions),
+            ("symptom", entry.symptoms),
+            ("factor", entry.factors),
+            ("condition", entry.conditions),
+        ):
+            for term in dict.fromkeys(ids):
+                yield (entry.phrase, kind, term)
+
+
+def _red_flag_source_rows(db: _Db) -> Iterator[Row]:
+    for flag in db.flags:
+        for source in sorted(set(flag.sources)):
+            yield (flag.slug, source)
+
+
+def _question_rows(db: _Db) -> Iterator[Row]:
+    flag = db.slugs(db.flags)
+    for q in sorted(db.questions, key=lambda question: (question.position, question.slug)):
+        yield (q.slug, flag[q.red_flag_id], q.position, q.text)
+
+
 def _synonym_rows(db: _Db) -> Iterator[Row]:
     for kind, items in (
         ("region", db.regions),
@@ -300,4 +351,10 @@ _BUILDERS: dict[Table, Callable[[_Db], Iterator[Row]]] = {
     TRIGGER_POINT_FACTORS: _link_rows("factor", lambda db: db.factors),
     SYNONYMS: _synonym_rows,
     RED_FLAGS: lambda db: ((f.slug, f.level, f.title, f.advice, len(f.rules)) for f in db.flags),
+    MUSCLE_SOURCES: _citation_rows(lambda db: db.muscles, lambda db: db.muscle_citations),
+    CONDITION_SOURCES: _citation_rows(lambda db: db.conditions, lambda db: db.condition_citations),
+    ASSOCIATED_MUSCLES: _link_rows("muscle", lambda db: db.muscles),
+    VOCABULARY: _vocabulary_rows,
+    RED_FLAG_SOURCES: _red_flag_source_rows,
+    SCREENING_QUESTIONS: _question_rows,
 }

@@ -335,6 +335,82 @@ RED_FLAGS: Final = Table(
     ("id",),
 )
 
+
+def _citation_table(name: str, title: str, owner: str, table: str) -> Table:
+    column = f"{owner.replace(' ', '_')}_id"
+    return Table(
+        name,
+        title,
+        f"Every citation of every {owner}: the manual's first, where it cites it, then the "
+        "others by source id.",
+        (
+            _ref(column, table, f"The {owner}"),
+            _ref("source_id", "sources", "The source"),
+            Column("chapter", "string", "Chapter.", required=False),
+            Column("figure", "string", "Figure.", required=False),
+        ),
+        (column, "source_id"),
+        (_fk(column, table), _fk("source_id", "sources")),
+    )
+
+
+MUSCLE_SOURCES: Final = _citation_table("muscle-sources", "Muscle citations", "muscle", "muscles")
+CONDITION_SOURCES: Final = _citation_table(
+    "condition-sources", "Condition citations", "condition", "conditions"
+)
+
+ASSOCIATED_MUSCLES: Final = Table(
+    "associated-muscles",
+    "Associated muscles",
+    "Muscles whose trigger points commonly develop together with a trigger point (satellite or "
+    "key relations): one row per pair.",
+    (
+        _ref("trigger_point_id", "trigger-points", "The trigger point"),
+        _ref("muscle_id", "muscles", "The associated muscle"),
+    ),
+    ("trigger_point_id", "muscle_id"),
+    (_fk("trigger_point_id", "trigger-points"), _fk("muscle_id", "muscles")),
+)
+
+VOCABULARY: Final = Table(
+    "vocabulary",
+    "Vocabulary",
+    "Lay and clinical phrases the symptom reader understands, and what each means: one row per "
+    "phrase and term it points to.",
+    (
+        Column("phrase", "string", "The phrase, as written."),
+        Column("term_kind", "string", "Which table the term is in.", enum=_TERM_KINDS),
+        Column("term_id", "string", "The term's id in that table."),
+    ),
+    ("phrase", "term_kind", "term_id"),
+)
+
+RED_FLAG_SOURCES: Final = Table(
+    "red-flag-sources",
+    "Red flag sources",
+    "The guidelines each red flag rests on.",
+    (
+        _ref("red_flag_id", "red-flags", "The red flag"),
+        _ref("source_id", "sources", "The guideline"),
+    ),
+    ("red_flag_id", "source_id"),
+    (_fk("red_flag_id", "red-flags"), _fk("source_id", "sources")),
+)
+
+SCREENING_QUESTIONS: Final = Table(
+    "screening-questions",
+    "Screening questions",
+    "Questions that rule a red flag in or out, asked when a complaint could hide it.",
+    (
+        _id("screening question"),
+        _ref("red_flag_id", "red-flags", "The red flag a yes points to"),
+        Column("position", "integer", "Order in which they are asked."),
+        Column("text", "string", "The question, as asked."),
+    ),
+    ("id",),
+    (_fk("red_flag_id", "red-flags"),),
+)
+
 REFERRAL_MATRIX: Final = "referral-matrix"
 
 
@@ -374,5 +450,11 @@ TABLES: Final[tuple[Table, ...]] = (
     TRIGGER_POINT_FACTORS,
     SYNONYMS,
     RED_FLAGS,
+    MUSCLE_SOURCES,
+    CONDITION_SOURCES,
+    ASSOCIATED_MUSCLES,
+    VOCABULARY,
+    RED_FLAG_SOURCES,
+    SCREENING_QUESTIONS,
 )
 TABLE_NAMES: Final = (*(table.name for table in TABLES), REFERRAL_MATRIX)
