@@ -71,12 +71,17 @@ async def _sync_reference(session: AsyncSession, plan: SyncPlan, data: file_form
     await upsert_rows(session, plan, m.Region, ("slug",), by_slug(data.regions, _region_row))
     region_ids = await slug_ids(session, m.Region)
     parents = {region.id: region.parent for region in data.regions}
+    changes = plan.changes["regions"]
+    # a region just inserted gets its parent here too; that is part of inserting it
+    counted = {*changes.ids["inserted"], *changes.ids["updated"]}
     for region in (await session.scalars(select(m.Region))).all():
         parent = parents.get(region.slug)
         parent_id = region_ids[parent] if parent else None
         if region.parent_id != parent_id:
             region.parent_id = parent_id
-            plan.changes["regions"].updated += 1
+            if region.slug not in counted:
+                changes.updated += 1
+                changes.ids["updated"].append(region.slug)
     for model, entries in ((m.Symptom, data.symptoms), (m.Factor, data.factors)):
         await upsert_rows(session, plan, model, ("slug",), by_slug(entries, _term_row))
     await upsert_rows(

@@ -4,8 +4,8 @@ ETag and answers `If-None-Match` with 304."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from typing import Annotated, Literal
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import APIRouter, Path, Request, Response
@@ -45,12 +45,6 @@ def _cached(request: Request, export: Export, variant: str) -> Response | None:
     return None
 
 
-@router.api_route(
-    "/datapackage.json",
-    methods=["GET", "HEAD"],
-    summary="Frictionless data package describing every table",
-    responses=problem_responses(503),
-)
 async def get_datapackage(request: Request) -> Response:
     export = await _cache(request).current()
     return _cached(request, export, "package") or Response(
@@ -60,14 +54,6 @@ async def get_datapackage(request: Request) -> Response:
     )
 
 
-@router.api_route(
-    "/{name}.zip",
-    methods=["GET", "HEAD"],
-    summary="The data package and all its tables as CSV, in one zip",
-    description="The file is named for the dataset version: `triggermap-data-<version>.zip`, "
-    "as `GET /v1/dataset` reports it.",
-    responses=problem_responses(404, 503),
-)
 async def get_zip(request: Request, name: _ARCHIVE) -> Response:
     export = await _cache(request).current()
     expected = zip_name(export.data)
@@ -101,13 +87,21 @@ def _table_route(fmt: Literal["csv", "ndjson"]) -> None:
             headers={"ETag": export.etag(f"{table}.{fmt}")},
         )
 
-    router.add_api_route(
+    _route(
         f"/{{table}}.{fmt}",
         get_table,
-        methods=["GET", "HEAD"],
-        name=f"get_table_{fmt}",
+        f"get_table_{fmt}",
         summary=f"One table of the dataset as {fmt.upper()}",
         responses=problem_responses(404, 503),
+    )
+
+
+def _route(path: str, endpoint: Callable[..., Any], name: str, **documented: Any) -> None:
+    """GET, documented, and HEAD (the same answer without its body, kept out of the schema so
+    that each operation id is used once)."""
+    router.add_api_route(path, endpoint, methods=["GET"], name=name, **documented)
+    router.add_api_route(
+        path, endpoint, methods=["HEAD"], name=f"{name}_head", include_in_schema=False
     )
 
 
@@ -136,5 +130,21 @@ def _json(content: object) -> bytes:
     return orjson.dumps(content, option=orjson.OPT_INDENT_2)
 
 
+_route(
+    "/datapackage.json",
+    get_datapackage,
+    "get_datapackage",
+    summary="Frictionless data package describing every table",
+    responses=problem_responses(503),
+)
+_route(
+    "/{name}.zip",
+    get_zip,
+    "get_zip",
+    summary="The data package and all its tables as CSV, in one zip",
+    description="The file is named for the dataset version: `triggermap-data-<version>.zip`, "
+    "as `GET /v1/dataset` reports it.",
+    responses=problem_responses(404, 503),
+)
 _table_route("csv")
 _table_route("ndjson")

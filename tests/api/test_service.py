@@ -33,6 +33,9 @@ def test_every_dataset_version_is_the_release(client: TestClient) -> None:
     inserted = revisions[0]["changes"]["trigger_points"]
     assert inserted["inserted"] == len(inserted["inserted_ids"]) == 220
     assert "trapezius-trp1" in inserted["inserted_ids"]
+    # a region's parent, set right after it is inserted, is part of inserting it
+    regions = revisions[0]["changes"]["regions"]
+    assert (regions["inserted"], regions["updated"], regions["updated_ids"]) == (161, 0, [])
 
 
 def test_health_probes(client: TestClient) -> None:
@@ -124,3 +127,17 @@ def test_hostile_input_never_500s(client: TestClient, path: str, status: int) ->
     assert response.status_code == status
     if status != 200:
         assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_openapi_operation_ids_are_unique() -> None:
+    """FastAPI only warns about a repeated operation id; a client generator would break."""
+    import warnings
+
+    from app.config import Settings
+    from app.main import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        spec = create_app(Settings()).openapi()
+    ids = [op["operationId"] for path in spec["paths"].values() for op in path.values()]
+    assert len(ids) == len(set(ids))
