@@ -6,7 +6,8 @@ import argparse
 import asyncio
 import io
 import sys
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,8 @@ from app.dataset.problems import DataError
 from app.errors import UnavailableError
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
     from app.exports.cache import Export
 
 
@@ -31,8 +34,20 @@ def migrate(settings: Settings, revision: str = "head") -> None:
     command.upgrade(config, revision)
 
 
-async def _seed(settings: Settings, data_dir: Path) -> int:
+@asynccontextmanager
+async def _session(settings: Settings) -> AsyncIterator[AsyncSession]:
+    """A session on the configured database, its engine disposed afterwards."""
     from app.database import create_engine, create_sessionmaker
+
+    engine = create_engine(settings.database_url)
+    try:
+        async with create_sessionmaker(engine)() as session:
+            yield session
+    finally:
+        await engine.dispose()
+
+
+async def _seed(settings: Settings, data_dir: Path) -> int:
     from app.dataset.seed import seed
 
     try:
@@ -41,12 +56,8 @@ async def _seed(settings: Settings, data_dir: Path) -> int:
         _print_problems(exc)
         print("seed: nothing was written", file=sys.stderr)
         return 1
-    engine = create_engine(settings.database_url)
-    try:
-        async with create_sessionmaker(engine)() as session, session.begin():
-            report = await seed(session, dataset)
-    finally:
-        await engine.dispose()
+    async with _session(settings) as session, session.begin():
+        report = await seed(session, dataset)
     if not report.changed:
         print(f"seed: no changes; dataset {report.release}, revision {report.revision}")
         return 0
@@ -77,15 +88,10 @@ def export(settings: Settings, out: Path) -> int:
 
 
 async def _read_export(settings: Settings) -> Export:
-    from app.database import create_engine, create_sessionmaker
     from app.exports.cache import build_export
 
-    engine = create_engine(settings.database_url)
-    try:
-        async with create_sessionmaker(engine)() as session:
-            return await build_export(session)
-    finally:
-        await engine.dispose()
+    async with _session(settings) as session:
+        return await build_export(session)
 
 
 ACTIONS = ("inserted", "updated", "deleted")

@@ -56,8 +56,9 @@ class NotFoundError(AppError):
     slug = "not-found"
     title = "Not found"
 
-    def __init__(self, kind: str, identifier: str) -> None:
-        super().__init__(f"No {kind} with id {identifier!r}.")
+    def __init__(self, kind: str, identifier: str, hint: str = "") -> None:
+        """`hint` says what would be found instead ("Tables: ...")."""
+        super().__init__(f"No {kind} with id {identifier!r}." + (f" {hint}" if hint else ""))
 
 
 class InvalidInputError(AppError):

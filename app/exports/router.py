@@ -58,7 +58,7 @@ async def get_zip(request: Request, name: _ARCHIVE) -> Response:
     export = await _cache(request).current()
     expected = zip_name(export.data)
     if f"{name}.zip" != expected:
-        raise _not_found("archive", f"{name}.zip", f"The current one is {expected}.")
+        raise NotFoundError("archive", f"{name}.zip", f"The current one is {expected}.")
     return _cached(request, export, "zip") or Response(
         export.archive,
         media_type="application/zip",
@@ -77,7 +77,7 @@ def _table_route(fmt: Literal["csv", "ndjson"]) -> None:
         spec = next((t for t in export.data.tables if t.name == table), None)
         if spec is None:
             known = ", ".join(t.name for t in export.data.tables)
-            raise _not_found("table", table, f"Tables: {known}.")
+            raise NotFoundError("table", table, f"Tables: {known}.")
         cached = _cached(request, export, f"{table}.{fmt}")
         if cached is not None:
             return cached
@@ -103,12 +103,6 @@ def _route(path: str, endpoint: Callable[..., Any], name: str, **documented: Any
     router.add_api_route(
         path, endpoint, methods=["HEAD"], name=f"{name}_head", include_in_schema=False
     )
-
-
-def _not_found(kind: str, name: str, hint: str) -> NotFoundError:
-    error = NotFoundError(kind, name)
-    error.detail = f"{error.detail} {hint}"
-    return error
 
 
 async def _chunks(lines: Iterator[bytes], size: int = 32_768) -> AsyncIterator[bytes]:
